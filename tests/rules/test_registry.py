@@ -1,0 +1,57 @@
+"""The registry: every rule is complete, and its documented examples do what they say."""
+
+import re
+
+import pytest
+
+from wwrlint.linter import lint
+from wwrlint.rules import RULES, Rule, find
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+def test_bad_example_triggers_the_rule(rule: Rule) -> None:
+    fired = {d.rule for d in lint("bad.yaml", rule.bad.encode())}
+    assert rule.name in fired
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+def test_good_example_is_clean(rule: Rule) -> None:
+    assert lint("good.yaml", rule.good.encode()) == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
+def test_rule_is_fully_declared(rule: Rule) -> None:
+    assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+    assert re.fullmatch(r"WWR[0-9]{3}", rule.code)
+    assert rule.severity in ("error", "warning")
+    assert rule.summary.endswith(".")
+    assert len(rule.rationale) > 40
+
+
+def test_names_and_codes_are_unique() -> None:
+    assert len({rule.name for rule in RULES}) == len(RULES)
+    assert len({rule.code for rule in RULES}) == len(RULES)
+
+
+def test_the_design_rules_exist_with_their_severities() -> None:
+    expected = {
+        "yaml-syntax": "error",
+        "schema": "error",
+        "claim-missing-source": "error",
+        "unknown-source": "error",
+        "source-missing-date": "error",
+        "invalid-date": "error",
+        "quote-missing-analyst": "error",
+        "unknown-analyst": "error",
+        "source-after-brief": "error",
+        "unused-source": "warning",
+    }
+    for name, severity in expected.items():
+        found_rule = find(name)
+        assert found_rule is not None, name
+        assert found_rule.severity == severity
+
+
+def test_find_by_code_any_case() -> None:
+    assert find("wwr101") is find("WWR101") is find("claim-missing-source")
+    assert find("no-such-rule") is None

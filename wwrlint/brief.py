@@ -1,0 +1,108 @@
+"""Read brief data the way rules need it, whatever shape the file is in.
+
+Rules run on briefs that may also break the schema, so every accessor here tolerates
+wrong types and missing keys: it yields what is there and skips the rest.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from wwrlint.diagnostics import Pointer
+
+# The keys that say what a body item is, in the order the schema lists them.
+ITEM_KINDS = ("heading", "paragraph", "claim", "assessment", "quote")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One body item: where it is, what kind it is, and its mapping."""
+
+    pointer: Pointer
+    kind: str
+    data: dict[str, Any]
+    in_quote: bool = False
+
+
+def mapping(data: Any, key: str) -> dict[str, Any]:
+    """`data[key]` when both are mappings, else an empty mapping."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def entries(data: Any, key: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The (id, mapping) entries of `sources` or `analysts`."""
+    for entry_id, entry in mapping(data, key).items():
+        if isinstance(entry, dict):
+            yield entry_id, entry
+
+
+def kind_of(item: dict[str, Any]) -> str | None:
+    return next((kind for kind in ITEM_KINDS if kind in item), None)
+
+
+def body_items(data: Any) -> Iterator[Item]:
+    """Every body item at any depth (paragraph and quote contents included), in order."""
+    body = data.get("body") if isinstance(data, dict) else None
+    yield from _items(body, ("body",), in_quote=False)
+
+
+def _items(items: Any, pointer: Pointer, in_quote: bool) -> Iterator[Item]:
+    if not isinstance(items, list):
+        return
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or (kind := kind_of(item)) is None:
+            continue
+        here = (*pointer, index)
+        yield Item(here, kind, item, in_quote)
+        if kind == "paragraph":
+            yield from _items(item["paragraph"], (*here, "paragraph"), in_quote)
+        elif kind == "quote":
+            yield from _items(item["quote"], (*here, "quote"), in_quote=True)
+
+
+def items_of_kind(data: Any, kind: str) -> Iterator[Item]:
+    return (item for item in body_items(data) if item.kind == kind)
+
+
+def citations(claim: Item) -> Iterator[tuple[Pointer, str]]:
+    """The source ids a claim cites, each with its pointer."""
+    cited = claim.data.get("sources")
+    if isinstance(cited, list):
+        for index, source_id in enumerate(cited):
+            if isinstance(source_id, str):
+                yield (*claim.pointer, "sources", index), source_id
+
+
+def is_blank(value: Any) -> bool:
+    """No value at all: absent, null, empty or whitespace text, or an empty list."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, list) and not value
+
+
+def excerpt(text: Any, words: int = 6) -> str:
+    """The first few words of a text, to name a claim or quote in a message."""
+    if isinstance(text, list):
+        text = next((i.get(kind_of(i) or "") for i in text if isinstance(i, dict)), "")
+    if not isinstance(text, str):
+        return ""
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def describe(item: Item) -> str:
+    """Name an item in a message: its kind and opening words."""
+    opening = excerpt(item.data.get(item.kind))
+    return f"{item.kind} '{opening}'" if opening else item.kind
+
+
+def did_you_mean(word: str, choices: Iterable[Any]) -> str:
+    """A "; did you mean 'x'?" hint when one of `choices` is close to `word`."""
+    close = difflib.get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""

@@ -1,0 +1,51 @@
+"""The one problem type that flows from loading, validation and rules to the reporters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+# A location inside a brief's data: mapping keys and list indexes from the top,
+# e.g. ("sources", "dawn-2022-01-03", "date").
+Pointer = tuple[str | int, ...]
+
+# Which part of a mapping entry a finding points at: the value, or the key that names it.
+Anchor = Literal["value", "key"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A 1-based region of a file; the end column is exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule found, before it is placed in the file: where in the data, and what."""
+
+    pointer: Pointer
+    message: str
+    anchor: Anchor = "value"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem at one place in one file."""
+
+    path: str
+    span: Span
+    rule: str
+    code: str
+    severity: Severity
+    message: str
+    pointer: Pointer | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.span.line, self.span.column, self.code, self.message)

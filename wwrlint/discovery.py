@@ -1,0 +1,57 @@
+"""Turn the paths given on the command line into the brief files to check."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+BRIEF_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Discovery:
+    """The files found, in a stable order, and the paths that could not be used."""
+
+    files: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def is_brief_name(name: str) -> bool:
+    return name.endswith(BRIEF_SUFFIXES) and not name.startswith(".")
+
+
+def discover(paths: Sequence[str]) -> Discovery:
+    """Files named directly are taken as they are; folders give every *.yaml and *.yml
+    below them, skipping hidden files and folders. Each file is listed once."""
+    found = Discovery()
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.normcase(os.path.realpath(path))
+        if key not in seen:
+            seen.add(key)
+            found.files.append(path)
+
+    for path in paths:
+        if os.path.isdir(path):
+            for file_path in _walk(path, found.errors):
+                add(file_path)
+        elif os.path.isfile(path):
+            add(path)
+        elif os.path.lexists(path):
+            found.errors.append(f"{path}: not a regular file or folder")
+        else:
+            found.errors.append(f"{path}: no such file or folder")
+    return found
+
+
+def _walk(top: str, errors: list[str]) -> list[str]:
+    def on_error(error: OSError) -> None:
+        errors.append(f"{error.filename}: cannot read folder: {error.strerror}")
+
+    files: list[str] = []
+    for folder, subfolders, names in os.walk(top, onerror=on_error):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        files.extend(os.path.join(folder, name) for name in sorted(names) if is_brief_name(name))
+    return files

@@ -1,0 +1,345 @@
+"""Turn a file's bytes into brief data plus the YAML nodes that locate every value.
+
+This is the only module that knows about YAML. Scalars follow the YAML 1.2 core schema
+(`no` and `on` stay text, dates stay text, `0o17` is octal), duplicate keys and unsupported
+YAML features become diagnostics, and positions stay lazy: the composed node tree is kept,
+and a node's line and column are looked up only when a diagnostic needs them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from wwrlint.diagnostics import Anchor, Pointer, Span
+
+try:
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
+except ImportError:  # PyYAML built without libyaml: same API, pure Python
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+# Limits that keep hostile input cheap: briefs are shallow and small.
+MAX_DEPTH = 64
+MAX_VALUES = 200_000
+
+_TAG = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL = (_TAG + name for name in ("str", "int", "float", "bool", "null"))
+_SEQ, _MAP = _TAG + "seq", _TAG + "map"
+
+
+class _CoreResolver(BaseResolver):
+    """Resolve plain scalars by the YAML 1.2 core schema, not PyYAML's YAML 1.1 rules."""
+
+
+_CoreResolver.add_implicit_resolver(
+    NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_CoreResolver.add_implicit_resolver(
+    BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_CoreResolver.add_implicit_resolver(
+    INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+_CoreResolver.add_implicit_resolver(
+    FLOAT,
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+.0123456789"),
+)
+
+
+class _Composer(_Parser, _CoreResolver):
+    def __init__(self, text: str) -> None:
+        _Parser.__init__(self, text)
+        _CoreResolver.__init__(self)
+
+
+@dataclass(frozen=True, slots=True)
+class YamlProblem:
+    """A problem found while reading YAML: the stage after loading makes it a diagnostic."""
+
+    rule: str  # "yaml-syntax" or "yaml-unsupported"
+    message: str
+    span: Span
+
+
+@dataclass
+class Document:
+    """A loaded brief: its data (plain dicts, lists and scalars) and the nodes behind it."""
+
+    path: str
+    text: str
+    data: Any
+    root: Node | None
+    problems: list[YamlProblem] = field(default_factory=list)
+
+    def locate(self, pointer: Pointer, anchor: Anchor = "value") -> Span:
+        """Where the value at `pointer` is written (or its key, for anchor="key").
+
+        A pointer to a missing value lands on the nearest enclosing entry that exists,
+        so "source 'x' has no date" points at the line naming source 'x'.
+        """
+        if self.root is None:
+            return Span(1, 1, 1, 1)
+        node, key = self.root, None
+        for step in pointer:
+            child = _child(node, step)
+            if child is None:
+                return _span(key) if key is not None else _head_span(node)
+            key, node = child
+        if anchor == "key" and key is not None:
+            return _span(key)
+        return _span(node) if isinstance(node, ScalarNode) else _head_span(node)
+
+
+def _child(node: Node, step: str | int) -> tuple[Node | None, Node] | None:
+    """The (key node, value node) of one step down, or None where the data has no such entry."""
+    if isinstance(node, MappingNode) and isinstance(step, str):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == step:
+                return key, value
+    elif isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return None, node.value[step]
+    return None
+
+
+def _span(node: Node) -> Span:
+    start, end = node.start_mark, node.end_mark
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def _head_span(node: Node) -> Span:
+    """A collection's first line, from its start to the end of its first key or item."""
+    if isinstance(node, MappingNode | SequenceNode) and node.value:
+        first = node.value[0][0] if isinstance(node, MappingNode) else node.value[0]
+        head = _span(first) if isinstance(first, ScalarNode) else _head_span(first)
+        start = node.start_mark
+        return Span(start.line + 1, start.column + 1, head.end_line, head.end_column)
+    return _span(node)
+
+
+def load(path: str, content: bytes) -> Document:
+    """Read one file's bytes. Problems are recorded on the document, never raised."""
+    text, problem = _decode(content)
+    if problem is not None:
+        return Document(path, "", None, None, [problem])
+    try:
+        composer = _Composer(text)
+        root = composer.get_node() if composer.check_node() else None
+        extra = composer.get_node() if composer.check_node() else None
+    except yaml.MarkedYAMLError as error:
+        return Document(path, text, None, None, [_syntax_problem(error)])
+    except yaml.YAMLError as error:  # a reader error: a character YAML forbids
+        return Document(path, text, None, None, [_reader_problem(error, text)])
+    document = Document(path, text, None, root)
+    if extra is not None:
+        document.problems.append(
+            YamlProblem(
+                "yaml-unsupported",
+                "a brief is one YAML document, but the file holds more than one "
+                f"(the next starts on line {extra.start_mark.line + 1})",
+                _span(extra),
+            )
+        )
+    if root is not None:
+        builder = _Builder()
+        try:
+            document.data = builder.build(root, 0)
+        except _TooLarge as error:
+            document.problems.append(YamlProblem("yaml-unsupported", str(error), error.span))
+            document.data = None
+        document.problems.extend(builder.problems)
+    return document
+
+
+def _decode(content: bytes) -> tuple[str, YamlProblem | None]:
+    encoding = "utf-16" if content.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    try:
+        text = content.decode(encoding)
+    except UnicodeDecodeError as error:
+        before = content[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before.rsplit(b"\n", 1)[-1].decode(encoding, "replace")) + 1
+        label = "UTF-16" if encoding == "utf-16" else "UTF-8"
+        what = "a binary file" if b"\x00" in content[:8192] else f"not valid {label}"
+        message = (
+            f"the file is {what}: byte 0x{content[error.start]:02x} cannot be decoded; "
+            "save the brief as UTF-8 text"
+        )
+        return "", YamlProblem("yaml-syntax", message, Span(line, column, line, column + 1))
+    return text, None
+
+
+_FRIENDLIER = {
+    "found character '\\t' that cannot start any token": (
+        "a tab character is not allowed here; YAML indents with spaces"
+    ),
+    "found a tab character that violates indentation": (
+        "a tab character is not allowed here; YAML indents with spaces"
+    ),
+    "found duplicate anchor; first occurrence": "an anchor name is used twice",
+}
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or "the file is not well-formed YAML"
+    problem = _FRIENDLIER.get(problem, problem)
+    message = f"{error.context}: {problem}" if error.context else problem
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return YamlProblem("yaml-syntax", message, Span(line, column, line, column + 1))
+
+
+def _reader_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
+    """A character YAML forbids. libyaml counts its offset in UTF-8 bytes."""
+    offset = getattr(error, "position", 0) or 0
+    before = text.encode("utf-8")[:offset].decode("utf-8", "replace")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    character = text[len(before) : len(before) + 1]
+    message = (
+        f"character U+{ord(character):04X} is not allowed in YAML"
+        if character
+        else str(getattr(error, "reason", None) or error)
+    )
+    if character == "\x00":
+        message += "; this looks like a binary file"
+    return YamlProblem("yaml-syntax", message, Span(line, column, line, column + 1))
+
+
+class _TooLarge(Exception):
+    def __init__(self, message: str, span: Span) -> None:
+        super().__init__(message)
+        self.span = span
+
+
+class _Builder:
+    """Build plain data from composed nodes, reporting what a brief may not contain."""
+
+    def __init__(self) -> None:
+        self.problems: list[YamlProblem] = []
+        self.values = 0
+        self.in_progress: set[int] = set()
+
+    def build(self, node: Node, depth: int) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _TooLarge(
+                f"the file holds more than {MAX_VALUES:,} values (aliases included); "
+                "it is not a brief",
+                _span(node),
+            )
+        if depth > MAX_DEPTH:
+            raise _TooLarge(
+                f"values are nested more than {MAX_DEPTH} levels deep; it is not a brief",
+                _span(node),
+            )
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if id(node) in self.in_progress:
+            raise _TooLarge("an alias refers to a value that contains it", _span(node))
+        self.in_progress.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                self._check_tag(node, _SEQ)
+                return [self.build(item, depth + 1) for item in node.value]
+            assert isinstance(node, MappingNode)
+            return self._mapping(node, depth)
+        finally:
+            self.in_progress.discard(id(node))
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        self._check_tag(node, _MAP)
+        data: dict[str, Any] = {}
+        first_seen: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                kind = "list" if isinstance(key_node, SequenceNode) else "mapping"
+                self._report(
+                    "yaml-unsupported", f"a key must be plain text, not a {kind}", key_node
+                )
+                continue
+            key = key_node.value
+            if key in first_seen:
+                line = first_seen[key].start_mark.line + 1
+                self._report(
+                    "yaml-syntax", f"duplicate key '{key}' (first given on line {line})", key_node
+                )
+                continue
+            first_seen[key] = key_node
+            data[key] = self.build(value_node, depth + 1)
+        return data
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag in (STR, "!"):
+            return value
+        try:
+            if tag == NULL:
+                return None
+            if tag == BOOL:
+                return value.lower() == "true"
+            if tag == INT:
+                return _core_int(value)
+            if tag == FLOAT:
+                return _core_float(value)
+        except ValueError:
+            self._report("yaml-unsupported", f"'{value}' cannot be read as {_short(tag)}", node)
+            return value
+        if tag != _TAG + "timestamp":
+            self._report_tag(node)
+        return value
+
+    def _check_tag(self, node: Node, expected: str) -> None:
+        if node.tag not in (expected, "!"):
+            self._report_tag(node)
+
+    def _report_tag(self, node: Node) -> None:
+        self._report(
+            "yaml-unsupported",
+            f"the tag '{_short(node.tag)}' is not allowed in a brief; it was ignored, never run",
+            node,
+        )
+
+    def _report(self, rule: str, message: str, node: Node) -> None:
+        self.problems.append(YamlProblem(rule, message, _span(node)))
+
+
+def _short(tag: str) -> str:
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+
+
+def _core_int(text: str) -> int:
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text, 10)
+
+
+def _core_float(text: str) -> float:
+    lowered = text.lower()
+    if lowered.endswith(".inf"):
+        return -math.inf if lowered.startswith("-") else math.inf
+    if lowered == ".nan":
+        return math.nan
+    return float(text)

@@ -1,0 +1,32 @@
+"""The rule registry: every rule wwrlint knows, in one table, looked up by name or code."""
+
+from __future__ import annotations
+
+from wwrlint.rules import claims, dates, quotes, structure
+from wwrlint.rules.base import Rule
+
+RULES: tuple[Rule, ...] = (
+    structure.YAML_SYNTAX,
+    structure.YAML_UNSUPPORTED,
+    structure.SCHEMA,
+    claims.CLAIM_MISSING_SOURCE,
+    claims.UNKNOWN_SOURCE,
+    claims.UNUSED_SOURCE,
+    dates.SOURCE_MISSING_DATE,
+    dates.INVALID_DATE,
+    dates.SOURCE_AFTER_BRIEF,
+    quotes.QUOTE_MISSING_ANALYST,
+    quotes.UNKNOWN_ANALYST,
+    quotes.UNUSED_ANALYST,
+)
+
+BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
+_BY_KEY: dict[str, Rule] = {**BY_NAME, **{rule.code.lower(): rule for rule in RULES}}
+
+
+def find(name_or_code: str) -> Rule | None:
+    """The rule with this name (e.g. `unknown-source`) or code (e.g. `WWR102`, any case)."""
+    return _BY_KEY.get(name_or_code.strip().lower())
+
+
+__all__ = ["BY_NAME", "RULES", "Rule", "find"]

@@ -1,0 +1,29 @@
+"""What a rule is: its identity, its documentation and its check, declared once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from wwrlint.diagnostics import Finding, Severity
+
+Check = Callable[[Any], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule. `check` is None for rules that a pipeline stage reports itself
+    (YAML problems while loading, schema violations while validating)."""
+
+    name: str
+    code: str
+    severity: Severity
+    summary: str
+    rationale: str
+    bad: str
+    good: str
+    check: Check | None = None
+    # The schema catches the same problem in general words; where this rule fires, the
+    # schema's finding at the same place is left out (the "more specific rule applies").
+    refines_schema: bool = False

@@ -1,0 +1,122 @@
+"""Claims and the sources they cite: every claim cites defined sources, every source is cited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from wwrlint.brief import (
+    citations,
+    describe,
+    did_you_mean,
+    entries,
+    is_blank,
+    items_of_kind,
+    mapping,
+)
+from wwrlint.diagnostics import Finding
+from wwrlint.rules.base import Rule
+from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
+
+
+def claim_missing_source(data: Any) -> Iterator[Finding]:
+    for claim in items_of_kind(data, "claim"):
+        if is_blank(claim.data.get("sources")):
+            yield Finding(
+                (*claim.pointer, "sources"),
+                f"{describe(claim)} cites no source; add the ids of the sources that back it "
+                "under 'sources', or make it an assessment",
+            )
+
+
+def unknown_source(data: Any) -> Iterator[Finding]:
+    defined = mapping(data, "sources")
+    for claim in items_of_kind(data, "claim"):
+        for pointer, source_id in citations(claim):
+            if source_id not in defined:
+                yield Finding(
+                    pointer,
+                    f"{describe(claim)} cites source '{source_id}', which the brief does not "
+                    f"define under 'sources'{did_you_mean(source_id, defined)}",
+                )
+
+
+def unused_source(data: Any) -> Iterator[Finding]:
+    cited = {
+        source_id for claim in items_of_kind(data, "claim") for _, source_id in citations(claim)
+    }
+    for source_id, _ in entries(data, "sources"):
+        if source_id not in cited:
+            yield Finding(
+                ("sources", source_id),
+                f"source '{source_id}' is defined but no claim cites it",
+                anchor="key",
+            )
+
+
+CLAIM_MISSING_SOURCE = Rule(
+    name="claim-missing-source",
+    code="WWR101",
+    severity="error",
+    summary="A claim cites no source.",
+    rationale=(
+        "A claim is a factual statement, and the brief's credibility rests on every such "
+        "statement being traceable. A claim with no source cannot be checked by readers or "
+        "editors. Cite the sources that back it, or, if it is the brief's own analysis, make "
+        "it an assessment."
+    ),
+    bad=GOOD
+    + """\
+  - claim: Pakistan is fencing off the Durand line.
+""",
+    good=GOOD
+    + """\
+  - claim: Pakistan is fencing off the Durand line.
+    sources: [dawn-2022-01-03]
+""",
+    check=claim_missing_source,
+    refines_schema=True,
+)
+
+UNKNOWN_SOURCE = Rule(
+    name="unknown-source",
+    code="WWR102",
+    severity="error",
+    summary="A claim cites a source id that the brief does not define.",
+    rationale=(
+        "Every id under a claim's 'sources' must be a key of the brief's 'sources' mapping, "
+        "where the publisher and date are given. An undefined id is usually a typo, and it "
+        "leaves the claim without a checkable source."
+    ),
+    bad=HEAD
+    + DAWN
+    + """\
+body:
+  - claim: Border clashes broke out along the Durand line.
+    sources: [dawn-2022-01-03, dawn-2022-01-30]
+""",
+    good=GOOD,
+    check=unknown_source,
+)
+
+UNUSED_SOURCE = Rule(
+    name="unused-source",
+    code="WWR103",
+    severity="warning",
+    summary="A source is defined but no claim cites it.",
+    rationale=(
+        "A source that nothing cites is dead weight in the brief: either a claim lost its "
+        "citation while being edited, or the source can go."
+    ),
+    bad=HEAD
+    + DAWN
+    + """\
+  lwj-2021-12-15:
+    publisher: Long War Journal
+    date: 2021-12-15
+body:
+"""
+    + CLAIM,
+    good=GOOD,
+    check=unused_source,
+)

@@ -1,0 +1,159 @@
+"""Dates: every source is dated, every date is a real ISO 8601 date, none is after the brief."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from wwrlint.brief import citations, entries, is_blank, items_of_kind
+from wwrlint.diagnostics import Finding, Pointer
+from wwrlint.rules.base import Rule
+from wwrlint.rules.examples import CLAIM, GOOD, HEAD
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_date(value: Any) -> datetime.date | None:
+    """The date a YYYY-MM-DD text stands for, or None when it is not a real one."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def date_fields(data: Any) -> Iterator[tuple[Pointer, Any]]:
+    """Every date written in the brief, with its pointer."""
+    if isinstance(data, dict) and "date" in data:
+        yield ("date",), data["date"]
+    for source_id, source in entries(data, "sources"):
+        for key in ("date", "accessed"):
+            if key in source:
+                yield ("sources", source_id, key), source[key]
+
+
+def source_missing_date(data: Any) -> Iterator[Finding]:
+    uses = Counter(
+        source_id for claim in items_of_kind(data, "claim") for _, source_id in citations(claim)
+    )
+    for source_id, source in entries(data, "sources"):
+        if is_blank(source.get("date")):
+            count = uses[source_id]
+            cited = f"; {count} claim{'s' if count != 1 else ''} cite{'' if count != 1 else 's'} it"
+            yield Finding(
+                ("sources", source_id, "date"),
+                f"source '{source_id}' has no date{cited if count else ''}; give its "
+                "publication date as YYYY-MM-DD",
+            )
+
+
+def invalid_date(data: Any) -> Iterator[Finding]:
+    for pointer, value in date_fields(data):
+        if is_blank(value) or parse_date(value) is not None:
+            continue
+        yield Finding(pointer, f"{_field_name(pointer)} {_why_invalid(value)}")
+
+
+def source_after_brief(data: Any) -> Iterator[Finding]:
+    brief_date = parse_date(data.get("date")) if isinstance(data, dict) else None
+    if brief_date is None:
+        return
+    for source_id, source in entries(data, "sources"):
+        source_date = parse_date(source.get("date"))
+        if source_date is not None and source_date > brief_date:
+            yield Finding(
+                ("sources", source_id, "date"),
+                f"source '{source_id}' is dated {source_date}, after the brief's own date "
+                f"{brief_date}",
+            )
+
+
+def _field_name(pointer: Pointer) -> str:
+    if pointer == ("date",):
+        return "the brief's date"
+    what = "date" if pointer[-1] == "date" else "access date"
+    return f"the {what} of source '{pointer[1]}'"
+
+
+def _why_invalid(value: Any) -> str:
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return f"'{value}' is not a real calendar date"
+    if isinstance(value, str):
+        return f"'{value}' is not an ISO 8601 date; write it as YYYY-MM-DD"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "must be a date written as YYYY-MM-DD"
+    return f"{value} is a number, not a date; write it as YYYY-MM-DD"
+
+
+SOURCE_MISSING_DATE = Rule(
+    name="source-missing-date",
+    code="WWR201",
+    severity="error",
+    summary="A source has no date.",
+    rationale=(
+        "A claim is only as checkable as its source, and a source without a date cannot be "
+        "found, ordered or weighed against the brief's own date. Give the date the source was "
+        "published, as YYYY-MM-DD."
+    ),
+    bad=HEAD
+    + """\
+sources:
+  dawn-2022-01-03:
+    publisher: Dawn
+body:
+"""
+    + CLAIM,
+    good=GOOD,
+    check=source_missing_date,
+    refines_schema=True,
+)
+
+INVALID_DATE = Rule(
+    name="invalid-date",
+    code="WWR202",
+    severity="error",
+    summary="A date is not a real calendar date in ISO 8601 form (YYYY-MM-DD).",
+    rationale=(
+        "Dates are compared with each other (a source may not be newer than the brief), so "
+        "they must be machine-readable and real. '3 January 2022', '2022-01' and "
+        "'2022-02-30' are all rejected; quoted and unquoted YYYY-MM-DD dates both work."
+    ),
+    bad=HEAD
+    + """\
+sources:
+  dawn-2022-01-03:
+    publisher: Dawn
+    date: 3 January 2022
+body:
+"""
+    + CLAIM,
+    good=GOOD,
+    check=invalid_date,
+    refines_schema=True,
+)
+
+SOURCE_AFTER_BRIEF = Rule(
+    name="source-after-brief",
+    code="WWR203",
+    severity="error",
+    summary="A source is dated after the brief itself.",
+    rationale=(
+        "A brief cannot cite what was published after it. Either the source's date or the "
+        "brief's date is wrong."
+    ),
+    bad=HEAD
+    + """\
+sources:
+  dawn-2022-01-03:
+    publisher: Dawn
+    date: 2022-03-01
+body:
+"""
+    + CLAIM,
+    good=GOOD,
+    check=source_after_brief,
+)

@@ -1,0 +1,52 @@
+"""Rule documentation, written from the registry: `wwrlint rules`, `wwrlint rule`, README."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from wwrlint.rules import RULES, Rule
+
+
+def rule_dict(rule: Rule) -> dict[str, Any]:
+    return {
+        "name": rule.name,
+        "code": rule.code,
+        "severity": rule.severity,
+        "summary": rule.summary,
+        "rationale": rule.rationale,
+        "bad": rule.bad,
+        "good": rule.good,
+    }
+
+
+def rules_table() -> str:
+    width = max(len(rule.name) for rule in RULES)
+    lines = [f"{'CODE':<7} {'NAME':<{width}} {'SEVERITY':<8} SUMMARY"]
+    lines += [
+        f"{rule.code:<7} {rule.name:<{width}} {rule.severity:<8} {rule.summary}" for rule in RULES
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def rules_markdown() -> str:
+    lines = ["| code | rule | severity | fires when |", "| --- | --- | --- | --- |"]
+    lines += [
+        f"| {rule.code} | `{rule.name}` | {rule.severity} | {rule.summary} |" for rule in RULES
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def rule_text(rule: Rule) -> str:
+    def example(title: str, brief: str) -> str:
+        return f"{title}:\n\n{textwrap.indent(brief, '    ')}"
+
+    rationale = textwrap.fill(rule.rationale, width=88)
+    return (
+        f"{rule.name} ({rule.code})\n\n"
+        f"{rule.summary}\n\n"
+        f"Default severity: {rule.severity}\n\n"
+        f"{rationale}\n\n"
+        f"{example('Bad (this brief triggers the rule)', rule.bad)}\n"
+        f"{example('Good', rule.good)}"
+    )

@@ -1,0 +1,98 @@
+"""Quotes and analysts: every quote names an analyst the brief defines, every analyst is quoted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from wwrlint.brief import describe, did_you_mean, entries, is_blank, items_of_kind, mapping
+from wwrlint.diagnostics import Finding
+from wwrlint.rules.base import Rule
+from wwrlint.rules.examples import ANALYSTS, CLAIM, DAWN, HEAD
+
+QUOTE = """\
+  - quote: The risk is deemed manageable, at least for the time being.
+    analyst: thomas-muller
+"""
+
+# A brief with an analyst and a claim: the examples add (or leave out) the quote.
+BEFORE_QUOTE = HEAD + ANALYSTS + DAWN + "body:\n" + CLAIM
+
+
+def quote_missing_analyst(data: Any) -> Iterator[Finding]:
+    for quote in items_of_kind(data, "quote"):
+        if is_blank(quote.data.get("analyst")):
+            yield Finding(
+                (*quote.pointer, "analyst"),
+                f"{describe(quote)} names no analyst; give the id of the analyst whose words "
+                "these are under 'analyst'",
+            )
+
+
+def unknown_analyst(data: Any) -> Iterator[Finding]:
+    defined = mapping(data, "analysts")
+    for quote in items_of_kind(data, "quote"):
+        analyst_id = quote.data.get("analyst")
+        if isinstance(analyst_id, str) and analyst_id.strip() and analyst_id not in defined:
+            yield Finding(
+                (*quote.pointer, "analyst"),
+                f"{describe(quote)} names analyst '{analyst_id}', who is not defined under "
+                f"'analysts'{did_you_mean(analyst_id, defined)}",
+            )
+
+
+def unused_analyst(data: Any) -> Iterator[Finding]:
+    quoted = {quote.data.get("analyst") for quote in items_of_kind(data, "quote")}
+    for analyst_id, _ in entries(data, "analysts"):
+        if analyst_id not in quoted:
+            yield Finding(
+                ("analysts", analyst_id),
+                f"analyst '{analyst_id}' is defined but no quote names them",
+                anchor="key",
+            )
+
+
+QUOTE_MISSING_ANALYST = Rule(
+    name="quote-missing-analyst",
+    code="WWR301",
+    severity="error",
+    summary="A quote names no analyst.",
+    rationale=(
+        "An unattributed quote is an editorial failure: readers must know whose words they "
+        "read. Name the analyst by their id. Third-party reported speech ('one emir even "
+        "said ...') is not a quote but a claim with a source."
+    ),
+    bad=HEAD + DAWN + "body:\n" + CLAIM + QUOTE.replace("    analyst: thomas-muller\n", ""),
+    good=BEFORE_QUOTE + QUOTE,
+    check=quote_missing_analyst,
+    refines_schema=True,
+)
+
+UNKNOWN_ANALYST = Rule(
+    name="unknown-analyst",
+    code="WWR302",
+    severity="error",
+    summary="A quote names an analyst id that is not defined.",
+    rationale=(
+        "The analyst a quote names must be defined under 'analysts' with their name and "
+        "role, so the quote can be printed with its attribution. An undefined id is usually "
+        "a typo."
+    ),
+    bad=BEFORE_QUOTE + QUOTE.replace("thomas-muller", "thomas-mueller"),
+    good=BEFORE_QUOTE + QUOTE,
+    check=unknown_analyst,
+)
+
+UNUSED_ANALYST = Rule(
+    name="unused-analyst",
+    code="WWR303",
+    severity="warning",
+    summary="An analyst is defined but no quote names them.",
+    rationale=(
+        "An analyst entry that no quote uses is usually left over from an edit that removed "
+        "or re-attributed a quote; check that the right person is quoted."
+    ),
+    bad=BEFORE_QUOTE,
+    good=BEFORE_QUOTE + QUOTE,
+    check=unused_analyst,
+)

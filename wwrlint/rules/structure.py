@@ -1,0 +1,52 @@
+"""The rules that pipeline stages report: YAML problems while loading, schema violations
+while validating. They are declared here so that every rule lives in the registry."""
+
+from __future__ import annotations
+
+from wwrlint.rules.base import Rule
+from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
+
+YAML_SYNTAX = Rule(
+    name="yaml-syntax",
+    code="WWR001",
+    severity="error",
+    summary="The file is not well-formed YAML (duplicate keys, tabs and bad encodings included).",
+    rationale=(
+        "A brief must be read exactly as written before anything else can be checked. YAML "
+        "parsers disagree on malformed files, and a duplicate key silently drops one of the "
+        "two values, so both are errors. Files must be UTF-8 (or UTF-16 with a byte order "
+        "mark) and indented with spaces."
+    ),
+    bad=HEAD + DAWN + "    date: 2022-01-04\nbody:\n" + CLAIM,
+    good=GOOD,
+)
+
+YAML_UNSUPPORTED = Rule(
+    name="yaml-unsupported",
+    code="WWR002",
+    severity="error",
+    summary="The file uses a YAML feature that briefs do not allow.",
+    rationale=(
+        "Briefs are plain data: one document of mappings, lists and text. Tags such as "
+        "'!!python/object' (never run by wwrlint), several documents in one file, keys that "
+        "are lists or mappings, recursive aliases and values nested or repeated beyond "
+        "reason are rejected, so that every tool reads a brief the same way."
+    ),
+    bad=HEAD.replace("title: ", "title: !!python/str ") + DAWN + "body:\n" + CLAIM,
+    good=GOOD,
+)
+
+SCHEMA = Rule(
+    name="schema",
+    code="WWR100",
+    severity="error",
+    summary="The brief breaks the brief schema where no more specific rule applies.",
+    rationale=(
+        "The JSON Schema (`wwrlint schema`) fixes the brief format: the keys a brief, a "
+        "source, an analyst and each body item may have, and what their values look like. "
+        "Unknown keys are errors, so that typos such as 'pubisher' do not pass unnoticed; "
+        "keys starting with 'x-' are free for a desk's own metadata."
+    ),
+    bad=HEAD + DAWN.replace("publisher", "pubisher") + "body:\n" + CLAIM,
+    good=GOOD,
+)
