@@ -15,7 +15,7 @@ def lint(path: str, content: bytes) -> list[Diagnostic]:
         _diagnostic(document, BY_NAME[problem.rule], problem.message, problem.span)
         for problem in document.problems
     ]
-    if document.data is not None or (document.root is None and not document.problems):
+    if document.readable:
         diagnostics += _check(document)
     return sorted(diagnostics, key=lambda d: d.sort_key)
 

@@ -91,6 +91,8 @@ class Document:
     data: Any
     root: Node | None
     problems: list[YamlProblem] = field(default_factory=list)
+    # False when the file could not be read as YAML at all: there is no data to check.
+    readable: bool = True
 
     def locate(self, pointer: Pointer, anchor: Anchor = "value") -> Span:
         """Where the value at `pointer` is written (or its key, for anchor="key").
@@ -141,15 +143,15 @@ def load(path: str, content: bytes) -> Document:
     """Read one file's bytes. Problems are recorded on the document, never raised."""
     text, problem = _decode(content)
     if problem is not None:
-        return Document(path, "", None, None, [problem])
+        return Document(path, "", None, None, [problem], readable=False)
     try:
         composer = _Composer(text)
         root = composer.get_node() if composer.check_node() else None
         extra = composer.get_node() if composer.check_node() else None
     except yaml.MarkedYAMLError as error:
-        return Document(path, text, None, None, [_syntax_problem(error)])
+        return Document(path, text, None, None, [_syntax_problem(error)], readable=False)
     except yaml.YAMLError as error:  # a reader error: a character YAML forbids
-        return Document(path, text, None, None, [_reader_problem(error, text)])
+        return Document(path, text, None, None, [_reader_problem(error, text)], readable=False)
     document = Document(path, text, None, root)
     if extra is not None:
         document.problems.append(
@@ -166,7 +168,7 @@ def load(path: str, content: bytes) -> Document:
             document.data = builder.build(root, 0)
         except _TooLarge as error:
             document.problems.append(YamlProblem("yaml-unsupported", str(error), error.span))
-            document.data = None
+            document.readable = False
         document.problems.extend(builder.problems)
     return document
 

@@ -245,6 +245,8 @@ def _alternatives_message(where: str, error: _Error) -> str:
         description = str(error.schema.get("description", "")).rstrip(".")
         return f"{where} does not fit the format: {description[:1].lower()}{description[1:]}"
     listed = ", ".join(kinds[:-1]) + f" or {kinds[-1]}"
+    if len(error.path) >= 2 and isinstance(error.path[-1], int):
+        where = f"{error.path[-2]} item {error.path[-1] + 1}"
     if not isinstance(instance, dict):
         return f"{where} must be a mapping that starts with {listed}, not {_what_is(instance)}"
     present = [kind for kind in kinds if kind in instance]

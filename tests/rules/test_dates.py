@@ -1,6 +1,7 @@
 """source-missing-date, invalid-date, source-after-brief: exact diagnostics."""
 
 import pytest
+
 from conftest import VALID, found, messages
 
 

@@ -1,6 +1,7 @@
 """quote-missing-analyst, unknown-analyst, unused-analyst: exact diagnostics."""
 
 import pytest
+
 from conftest import VALID, diagnose, found, messages
 
 

@@ -1,0 +1,253 @@
+"""The command line through click's runner: output formats, exit codes, errors, help."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO, VALID
+from wwrlint.cli import cli
+from wwrlint.rules import RULES
+from wwrlint.schema import schema_text
+
+BAD = VALID.replace("    sources: [dawn-2022-01-03]\n", "")
+
+
+def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    runner = CliRunner()
+    if cwd is None:
+        result = runner.invoke(cli, list(args), catch_exceptions=False)
+    else:
+        old = Path.cwd()
+        os.chdir(cwd)
+        try:
+            result = runner.invoke(cli, list(args), catch_exceptions=False)
+        finally:
+            os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_clean_brief_exits_0(write_brief) -> None:  # type: ignore[no-untyped-def]
+    path = write_brief("good.yaml", VALID)
+    assert run("check", str(path)) == (0, "", "All checks passed (1 brief).\n")
+
+
+def test_errors_exit_1_with_one_line_each(write_brief) -> None:  # type: ignore[no-untyped-def]
+    path = write_brief("bad.yaml", BAD)
+    code, out, err = run("check", str(path))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{path}:9:3: WWR103 [unused-source] source 'dawn-2022-01-03' is defined but no claim "
+        "cites it",
+        f"{path}:13:5: WWR101 [claim-missing-source] claim 'Border clashes broke out along "
+        "the…' cites no source; add the ids of the sources that back it under 'sources', or "
+        "make it an assessment",
+    ]
+    assert err == "Found 1 error and 1 warning in 1 of 1 brief.\n"
+
+
+def test_warnings_alone_exit_0(write_brief) -> None:  # type: ignore[no-untyped-def]
+    path = write_brief(
+        "warn.yaml",
+        VALID.replace(
+            "  - quote: The risk is deemed manageable.\n    analyst: thomas-muller\n", ""
+        ),
+    )
+    code, out, _ = run("check", str(path))
+    assert code == 0
+    assert "[unused-analyst]" in out
+
+
+def test_json_output(write_brief) -> None:  # type: ignore[no-untyped-def]
+    path = write_brief("bad.yaml", BAD)
+    code, out, err = run("check", "--output-format", "json", str(path))
+    assert code == 1
+    assert err == ""
+    report = json.loads(out)
+    assert report[1] == {
+        "path": str(path),
+        "line": 13,
+        "column": 5,
+        "end_line": 13,
+        "end_column": 10,
+        "code": "WWR101",
+        "rule": "claim-missing-source",
+        "severity": "error",
+        "message": "claim 'Border clashes broke out along the…' cites no source; add the ids "
+        "of the sources that back it under 'sources', or make it an assessment",
+        "pointer": "/body/0/sources",
+    }
+    assert report[0]["severity"] == "warning"
+    assert report[0]["pointer"] == "/sources/dawn-2022-01-03"
+
+
+def test_json_output_with_no_problems_is_an_empty_array(write_brief) -> None:  # type: ignore[no-untyped-def]
+    path = write_brief("good.yaml", VALID)
+    assert run("check", "--output-format", "json", str(path)) == (0, "[]\n", "")
+
+
+def test_folders_are_searched_skipping_hidden_ones(tmp_path: Path, write_brief) -> None:  # type: ignore[no-untyped-def]
+    write_brief("a/one.yaml", VALID)
+    write_brief("a/b/two.yml", BAD)
+    write_brief("a/.hidden/three.yaml", BAD)
+    write_brief("a/.four.yaml", BAD)
+    write_brief("a/notes.txt", "not a brief")
+    code, out, _err = run("check", "--output-format", "json", str(tmp_path / "a"))
+    assert code == 1
+    assert {d["path"] for d in json.loads(out)} == {str(tmp_path / "a" / "b" / "two.yml")}
+
+
+def test_a_file_named_twice_is_checked_once(write_brief) -> None:  # type: ignore[no-untyped-def]
+    path = write_brief("bad.yaml", BAD)
+    _, out, _ = run("check", str(path), str(path), str(path.parent))
+    assert len(out.splitlines()) == 2
+
+
+def test_no_path_checks_the_current_folder(tmp_path: Path, write_brief) -> None:  # type: ignore[no-untyped-def]
+    write_brief("briefs/bad.yaml", BAD)
+    code, out, _ = run("check", cwd=tmp_path)
+    assert code == 1
+    assert out.startswith(os.path.join(".", "briefs", "bad.yaml") + ":9:3: ")
+
+
+def test_missing_path_is_a_one_line_error_exit_2(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    assert run("check", str(missing)) == (
+        2,
+        "",
+        f"wwrlint: error: {missing}: no such file or folder\n",
+    )
+
+
+def test_folder_without_briefs_is_an_error_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x")
+    assert run("check", str(tmp_path)) == (
+        2,
+        "",
+        f"wwrlint: error: no briefs (*.yaml, *.yml) found in '{tmp_path}'\n",
+    )
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_unreadable_file_is_named_and_exits_2(write_brief) -> None:  # type: ignore[no-untyped-def]
+    path = write_brief("locked.yaml", VALID)
+    path.chmod(0)
+    code, _, err = run("check", str(path))
+    assert code == 2
+    assert err.startswith(f"wwrlint: error: {path}: cannot read: Permission denied\n")
+
+
+def test_unreadable_file_among_others_still_checks_the_others(
+    write_brief, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    good = write_brief("good.yaml", VALID)
+    locked = write_brief("locked.yaml", VALID)
+    real_open = open
+
+    def fake_open(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", fake_open)
+    code, _out, err = run("check", str(good), str(locked))
+    assert code == 2
+    assert err == (
+        f"wwrlint: error: {locked}: cannot read: Permission denied\nAll checks passed (1 brief).\n"
+    )
+
+
+BAD_FILES = {
+    "not-yaml.yaml": b"id: [unclosed\n",
+    "empty.yaml": b"",
+    "list.yaml": b"- a\n- b\n",
+    "duplicate.yaml": VALID.encode() + b"title: again\n",
+    "tabs.yaml": b"id: a\n\ttitle: b\n",
+    "latin1.yaml": "id: café\n".encode("latin-1"),
+    "binary.yaml": bytes(range(256)),
+}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_input_is_a_diagnostic_never_a_traceback(name: str, write_brief) -> None:  # type: ignore[no-untyped-def]
+    path = write_brief(name, BAD_FILES[name])
+    code, out, err = run("check", "--output-format", "json", str(path))
+    assert code == 1
+    report = json.loads(out)
+    assert report
+    assert report[0]["rule"] in ("yaml-syntax", "schema")
+    assert "Traceback" not in err
+
+
+def test_bad_option_exits_2() -> None:
+    code, _, err = run("check", "--output-format", "xml")
+    assert code == 2
+    assert "Invalid value for '--output-format'" in err
+
+
+def test_schema_command_prints_the_schema() -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    assert out == schema_text()
+    assert json.loads(out)["$id"]
+
+
+def test_rules_command_lists_every_rule() -> None:
+    code, out, _ = run("rules")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["CODE", "NAME", "SEVERITY", "SUMMARY"]
+    assert [line.split()[:3] for line in lines[1:]] == [
+        [rule.code, rule.name, rule.severity] for rule in RULES
+    ]
+
+
+def test_rules_command_json() -> None:
+    code, out, _ = run("rules", "--output-format", "json")
+    assert code == 0
+    assert [rule["name"] for rule in json.loads(out)] == [rule.name for rule in RULES]
+
+
+@pytest.mark.parametrize("key", ["unknown-source", "WWR102", "wwr102"])
+def test_rule_command_explains_by_name_or_code(key: str) -> None:
+    code, out, _ = run("rule", key)
+    assert code == 0
+    assert out.startswith(
+        "unknown-source (WWR102)\n\nA claim cites a source id that the brief does not define.\n"
+    )
+    assert "Bad (this brief triggers the rule):" in out
+    assert "    sources: [dawn-2022-01-03, dawn-2022-01-30]" in out
+    assert "Good:" in out
+
+
+def test_unknown_rule_exits_2_with_a_suggestion() -> None:
+    assert run("rule", "unknown-sauce") == (
+        2,
+        "",
+        "wwrlint: error: no rule 'unknown-sauce'; did you mean 'unknown-source'? "
+        "('wwrlint rules' lists them)\n",
+    )
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["schema"], ["rules"], ["rule"]])
+def test_every_command_has_help_with_examples(command: list[str]) -> None:
+    code, out, _ = run(*command, "--help")
+    assert code == 0
+    assert "Usage: " in out
+    assert "Examples:" in out
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0
+    assert out.startswith("wwrlint, version ")
+
+
+def test_the_archive_passes() -> None:
+    code, out, err = run("check", str(REPO / "briefs"))
+    assert (code, out) == (0, "")
+    assert err.startswith("All checks passed")

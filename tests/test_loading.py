@@ -1,0 +1,166 @@
+"""Loading: YAML 1.2 core scalars, positions, and every kind of bad input as a diagnostic."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from conftest import VALID, found, messages
+from wwrlint.linter import lint
+from wwrlint.loading import load
+
+
+def data(text: str) -> object:
+    document = load("x.yaml", text.encode())
+    assert document.problems == []
+    return document.data
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("no", "no"),
+        ("on", "on"),
+        ("yes", "yes"),
+        ("NO", "NO"),
+        ("true", True),
+        ("False", False),
+        ("~", None),
+        ("null", None),
+        ("", None),
+        ("010", 10),
+        ("0o17", 15),
+        ("0x1F", 31),
+        ("-5", -5),
+        ("1e3", 1000.0),
+        ("1.5", 1.5),
+        (".inf", math.inf),
+        ("-.inf", -math.inf),
+        ("2021-12-15", "2021-12-15"),
+        ("2021-12-15 10:00", "2021-12-15 10:00"),
+        ("'2021-12-15'", "2021-12-15"),
+        ("!!str 12", "12"),
+        ("!!int '12'", 12),
+        ("1_000", "1_000"),
+        ("0b101", "0b101"),
+    ],
+)
+def test_scalars_follow_the_yaml_1_2_core_schema(written: str, value: object) -> None:
+    assert data(f"key: {written}\n") == {"key": value}
+
+
+def test_nan_is_read_as_a_float() -> None:
+    result = data("key: .nan\n")
+    assert isinstance(result, dict)
+    assert math.isnan(result["key"])
+
+
+def test_keys_are_taken_as_written() -> None:
+    assert data("2022: a\ntrue: b\n~: c\n") == {"2022": "a", "true": "b", "~": "c"}
+
+
+def test_aliases_are_expanded() -> None:
+    assert data("a: &x [1, 2]\nb: *x\n") == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_utf8_bom_and_utf16_are_read() -> None:
+    assert load("x", b"\xef\xbb\xbfa: 1\n").data == {"a": 1}
+    assert load("x", "a: é\n".encode("utf-16")).data == {"a": "é"}
+
+
+def test_columns_count_characters_not_bytes() -> None:
+    document = load("x", "é€: [a, bb]\n".encode())
+    assert document.locate(("é€", 1)).column == 9
+
+
+def test_crlf_and_lone_cr_line_ends_count_lines() -> None:
+    assert load("x", b"a: 1\r\nb: 2\r\n").locate(("b",)).line == 2
+    assert load("x", b"a: 1\rb: 2\r").locate(("b",)).line == 2
+
+
+BAD_INPUT = [
+    # (what, bytes, rule, line, column)
+    ("not YAML", b"id: [unclosed\ntitle: x\n", "yaml-syntax", 2, 6),
+    ("tab indentation", b"id: x\n\ttitle: y\n", "yaml-syntax", 2, 1),
+    ("duplicate key", VALID.encode() + b"id: b\n", "yaml-syntax", 17, 1),
+    ("invalid UTF-8", b"id: a\ntitle: caf\xe9\n", "yaml-syntax", 2, 11),
+    ("binary file", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "yaml-syntax", 1, 1),
+    ("NUL byte in text", b"id: a\x00b\n", "yaml-syntax", 1, 6),
+    ("two documents", VALID.encode() + b"---\nid: b\n", "yaml-unsupported", 18, 1),
+    (
+        "python tag",
+        VALID.replace("title: ", "title: !!python/object/apply:os.system ").encode(),
+        "yaml-unsupported",
+        2,
+        8,
+    ),
+    ("unknown tag", VALID.replace("title: ", "title: !shout ").encode(), "yaml-unsupported", 2, 8),
+    ("list as key", VALID.encode() + b"? [a, b]\n: c\n", "yaml-unsupported", 17, 3),
+    ("recursive alias", b"id: &a [*a]\n", "yaml-unsupported", 1, 5),
+    ("undefined alias", b"id: *nowhere\n", "yaml-syntax", 1, 5),
+]
+
+
+@pytest.mark.parametrize(
+    ("content", "rule", "line", "column"),
+    [case[1:] for case in BAD_INPUT],
+    ids=[case[0] for case in BAD_INPUT],
+)
+def test_bad_input_is_a_diagnostic(content: bytes, rule: str, line: int, column: int) -> None:
+    diagnostics = lint("x.yaml", content)
+    assert (diagnostics[0].rule, diagnostics[0].span.line, diagnostics[0].span.column) == (
+        rule,
+        line,
+        column,
+    )
+
+
+def test_messages_for_bad_input_are_plain() -> None:
+    assert messages("id: a\n\ttitle: y\n") == [
+        "while scanning a plain scalar: a tab character is not allowed here; "
+        "YAML indents with spaces"
+    ]
+    assert messages(VALID + "id: b\n") == ["duplicate key 'id' (first given on line 1)"]
+    [binary] = lint("x", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff")
+    assert binary.message == (
+        "the file is a binary file: byte 0x89 cannot be decoded; save the brief as UTF-8 text"
+    )
+
+
+def test_duplicate_key_keeps_the_first_value_and_still_checks_the_rest() -> None:
+    brief = VALID.replace("    date: 2022-01-03\n", "    date: 2022-01-03\n    date: 2022-09-09\n")
+    assert found(brief) == [("yaml-syntax", 12, 5)]
+
+
+def test_python_tag_is_never_run_and_the_brief_is_still_checked() -> None:
+    brief = VALID.replace("title: ", "title: !!python/object/apply:os.system ")
+    assert found(brief) == [("yaml-unsupported", 2, 8)]
+    assert messages(brief) == [
+        "the tag '!!python/object/apply:os.system' is not allowed in a brief; it was "
+        "ignored, never run"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "line"), [(b"", 1), (b"\n\n", 1), (b"# only a comment\n", 1), (b"---\n", 2)]
+)
+def test_empty_file_is_one_schema_diagnostic(content: bytes, line: int) -> None:
+    [diagnostic] = lint("x.yaml", content)
+    assert (diagnostic.rule, diagnostic.span.line, diagnostic.span.column) == ("schema", line, 1)
+    assert diagnostic.message == (
+        "the file is empty; a brief is a mapping with the keys id, title, date and body"
+    )
+
+
+def test_alias_bomb_is_stopped() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 10)]
+    [diagnostic] = found("\n".join(lines) + "\n")
+    assert diagnostic[0] == "yaml-unsupported"
+
+
+def test_deep_nesting_is_stopped() -> None:
+    text = "id: " + "[" * 500 + "]" * 500 + "\n"
+    [(rule, line, _)] = found(text)
+    assert (rule, line) == ("yaml-unsupported", 1)
