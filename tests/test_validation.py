@@ -73,9 +73,9 @@ def test_invalid_ids() -> None:
         (
             14,
             15,
-            "source reference 1 of claim 'Border clashes broke out along the…' 'Dawn 2022' is "
-            "not a valid id: use lowercase letters and digits, joined by single hyphens, dots "
-            "or underscores (e.g. 'dawn-2022-01-03')",
+            "source reference 1 of claim 'Border clashes broke out along the…' is 'Dawn 2022', "
+            "which is not a valid id: use lowercase letters and digits, joined by single "
+            "hyphens, dots or underscores (e.g. 'dawn-2022-01-03')",
         ),
     ]
 
@@ -198,8 +198,8 @@ def test_url_must_be_a_web_address() -> None:
         (
             12,
             10,
-            "the url of source 'dawn-2022-01-03' 'www.dawn.com' is not a web address starting "
-            "with http:// or https://",
+            "the url of source 'dawn-2022-01-03' is 'www.dawn.com', which is not a web "
+            "address starting with http:// or https://",
         )
     ]
 

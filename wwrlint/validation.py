@@ -137,7 +137,7 @@ def _explain(error: _Error, data: Any) -> Iterator[Finding]:
     elif keyword == "pattern":
         yield Finding(path, _pattern_message(where, error))
     elif keyword == "format":
-        yield Finding(path, f"{where} '{instance}' is not a real {error.value}")
+        yield Finding(path, f"{where} is '{instance}', which is not a real {error.value}")
     elif keyword == "minItems":
         yield Finding(path, f"{where} is empty; it needs at least one item")
     elif keyword == "uniqueItems":
@@ -230,12 +230,12 @@ def _pattern_message(where: str, error: _Error) -> str:
     if pattern == definitions["text"]["pattern"]:
         return f"{where} is empty"
     if pattern == definitions["id"]["pattern"]:
-        return f"{where} '{value}' is not a valid id: {_ID_ADVICE}"
+        return f"{where} is '{value}', which is not a valid id: {_ID_ADVICE}"
     if pattern == definitions["date"]["pattern"]:
-        return f"{where} '{value}' is not a date written as YYYY-MM-DD"
+        return f"{where} is '{value}', which is not a date written as YYYY-MM-DD"
     if pattern.startswith("^https?"):
-        return f"{where} '{value}' is not a web address starting with http:// or https://"
-    return f"{where} '{value}' does not match the pattern {pattern}"
+        return f"{where} is '{value}', which is not a web address starting with http:// or https://"
+    return f"{where} is '{value}', which does not match the pattern {pattern}"
 
 
 def _alternatives_message(where: str, error: _Error) -> str:

@@ -27,40 +27,39 @@ def test_quoted_and_unquoted_dates_both_work(written: str) -> None:
     assert found(VALID.replace("date: 2022-02-07", f"date: {written}")) == []
 
 
+DATE_OF = "the date of source 'dawn-2022-01-03' is "
+
+
 @pytest.mark.parametrize(
     ("written", "message"),
     [
         (
             "2022-02-30",
-            "the date of source 'dawn-2022-01-03' '2022-02-30' is not a real calendar date",
+            DATE_OF + "'2022-02-30', which is not a real calendar date",
         ),
         (
             '"2022-02-30"',
-            "the date of source 'dawn-2022-01-03' '2022-02-30' is not a real calendar date",
+            DATE_OF + "'2022-02-30', which is not a real calendar date",
         ),
         (
             "2022-13-01",
-            "the date of source 'dawn-2022-01-03' '2022-13-01' is not a real calendar date",
+            DATE_OF + "'2022-13-01', which is not a real calendar date",
         ),
         (
             "3 January 2022",
-            "the date of source 'dawn-2022-01-03' '3 January 2022' is not an ISO 8601 date; "
-            "write it as YYYY-MM-DD",
+            DATE_OF + "'3 January 2022', which is not an ISO 8601 date; write it as YYYY-MM-DD",
         ),
         (
             "2022-01",
-            "the date of source 'dawn-2022-01-03' '2022-01' is not an ISO 8601 date; "
-            "write it as YYYY-MM-DD",
+            DATE_OF + "'2022-01', which is not an ISO 8601 date; write it as YYYY-MM-DD",
         ),
         (
             "2022-01-03 10:00",
-            "the date of source 'dawn-2022-01-03' '2022-01-03 10:00' is not an ISO 8601 date; "
-            "write it as YYYY-MM-DD",
+            DATE_OF + "'2022-01-03 10:00', which is not an ISO 8601 date; write it as YYYY-MM-DD",
         ),
         (
             "20220103",
-            "the date of source 'dawn-2022-01-03' 20220103 is a number, not a date; "
-            "write it as YYYY-MM-DD",
+            DATE_OF + "the number 20220103, not a date; write it as YYYY-MM-DD",
         ),
         (
             "[2022, 1, 3]",
@@ -77,7 +76,9 @@ def test_invalid_source_date(written: str, message: str) -> None:
 def test_invalid_brief_date_is_reported_once_and_skips_the_date_order_check() -> None:
     brief = VALID.replace("date: 2022-02-07", "date: 2022-02-29")
     assert found(brief) == [("invalid-date", 3, 7)]
-    assert messages(brief) == ["the brief's date '2022-02-29' is not a real calendar date"]
+    assert messages(brief) == [
+        "the brief's date is '2022-02-29', which is not a real calendar date"
+    ]
 
 
 def test_leap_day_is_a_real_date() -> None:

@@ -81,12 +81,12 @@ def _field_name(pointer: Pointer) -> str:
 
 def _why_invalid(value: Any) -> str:
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        return f"'{value}' is not a real calendar date"
+        return f"is '{value}', which is not a real calendar date"
     if isinstance(value, str):
-        return f"'{value}' is not an ISO 8601 date; write it as YYYY-MM-DD"
+        return f"is '{value}', which is not an ISO 8601 date; write it as YYYY-MM-DD"
     if isinstance(value, bool) or not isinstance(value, int | float):
         return "must be a date written as YYYY-MM-DD"
-    return f"{value} is a number, not a date; write it as YYYY-MM-DD"
+    return f"is the number {value}, not a date; write it as YYYY-MM-DD"
 
 
 SOURCE_MISSING_DATE = Rule(
