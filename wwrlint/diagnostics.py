@@ -45,6 +45,11 @@ class Diagnostic:
     severity: Severity
     message: str
     pointer: Pointer | None = None
+    # The text of the diagnostic's first line, for reporters that show it.
+    context: str = ""
+    # Identifies the finding without line numbers: the same problem keeps its fingerprint
+    # when unrelated lines move (SARIF partialFingerprints, baselines).
+    fingerprint: str = ""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

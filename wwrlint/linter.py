@@ -1,26 +1,51 @@
-"""Lint one brief: load it, validate it against the schema, run the rules, place findings."""
+"""Lint one brief: load, validate against the schema, run the rules, place the findings,
+then apply the settings and the file's inline suppressions."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import replace
+from typing import Any
+
+from wwrlint import suppressions
+from wwrlint.config import Settings
 from wwrlint.diagnostics import Diagnostic, Finding, Pointer, Span
 from wwrlint.loading import Document, load
 from wwrlint.rules import BY_NAME, RULES, Rule
 from wwrlint.validation import validate
 
+DEFAULT_SETTINGS = Settings()
 
-def lint(path: str, content: bytes) -> list[Diagnostic]:
-    """Every diagnostic for one file's content, sorted by position."""
+
+def lint(path: str, content: bytes, settings: Settings = DEFAULT_SETTINGS) -> list[Diagnostic]:
+    """Every diagnostic for one file's content that the settings let through, by position."""
     document = load(path, content)
-    diagnostics = [
-        _diagnostic(document, BY_NAME[problem.rule], problem.message, problem.span)
+    lines = document.text.splitlines()
+    found = [
+        _diagnostic(document, lines, BY_NAME[problem.rule], problem.message, problem.span)
         for problem in document.problems
     ]
+    enabled = settings.enabled_for(path)
     if document.readable:
-        diagnostics += _check(document)
+        found += _check(document, lines)
+        parsed = suppressions.parse(
+            document.text, document.root, settings.require_suppression_reason
+        )
+        found, own = suppressions.apply([d for d in found if d.rule in enabled], parsed, enabled)
+        found += [
+            _diagnostic(document, lines, BY_NAME[name], message, span)
+            for name, span, message in own
+        ]
+    diagnostics = [
+        replace(d, severity=settings.severity_of(d.rule, d.severity))
+        for d in found
+        if d.rule in enabled
+    ]
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 
-def _check(document: Document) -> list[Diagnostic]:
+def _check(document: Document, lines: list[str]) -> list[Diagnostic]:
     placed: list[Diagnostic] = []
     claimed: set[Pointer] = set()
     for rule in RULES:
@@ -29,23 +54,60 @@ def _check(document: Document) -> list[Diagnostic]:
         for finding in rule.check(document.data):
             if rule.refines_schema:
                 claimed.add(finding.pointer)
-            placed.append(_place(document, rule, finding))
+            placed.append(_place(document, lines, rule, finding))
     # A more specific rule already reported these places: the schema stays quiet there.
     schema = BY_NAME["schema"]
     placed += [
-        _place(document, schema, finding)
+        _place(document, lines, schema, finding)
         for finding in validate(document.data)
         if finding.pointer not in claimed
     ]
     return placed
 
 
-def _place(document: Document, rule: Rule, finding: Finding) -> Diagnostic:
+def _place(document: Document, lines: list[str], rule: Rule, finding: Finding) -> Diagnostic:
     span = document.locate(finding.pointer, finding.anchor)
-    return _diagnostic(document, rule, finding.message, span, finding.pointer)
+    value = _value_at(document.data, finding.pointer)
+    return _diagnostic(document, lines, rule, finding.message, span, finding.pointer, value)
 
 
 def _diagnostic(
-    document: Document, rule: Rule, message: str, span: Span, pointer: Pointer | None = None
+    document: Document,
+    lines: list[str],
+    rule: Rule,
+    message: str,
+    span: Span,
+    pointer: Pointer | None = None,
+    value: Any = None,
 ) -> Diagnostic:
-    return Diagnostic(document.path, span, rule.name, rule.code, rule.severity, message, pointer)
+    context = _line(lines, span.line)
+    # Without a pointer (YAML problems), the offending line's text stands for the content.
+    identity = [rule.name, list(pointer), value] if pointer is not None else [rule.name, context]
+    digest = hashlib.sha256(
+        json.dumps(identity, sort_keys=True, default=str, ensure_ascii=False).encode()
+    ).hexdigest()[:20]
+    return Diagnostic(
+        document.path,
+        span,
+        rule.name,
+        rule.code,
+        rule.severity,
+        message,
+        pointer,
+        context,
+        digest,
+    )
+
+
+def _line(lines: list[str], number: int) -> str:
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _value_at(data: Any, pointer: Pointer) -> Any:
+    """The value a finding is about, or the nearest enclosing one that exists."""
+    for step in pointer:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            break
+    return data

@@ -18,6 +18,8 @@ RULES: tuple[Rule, ...] = (
     quotes.QUOTE_MISSING_ANALYST,
     quotes.UNKNOWN_ANALYST,
     quotes.UNUSED_ANALYST,
+    structure.UNUSED_SUPPRESSION,
+    structure.INVALID_SUPPRESSION,
 )
 
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}

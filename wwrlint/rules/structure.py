@@ -1,5 +1,6 @@
 """The rules that pipeline stages report: YAML problems while loading, schema violations
-while validating. They are declared here so that every rule lives in the registry."""
+while validating, suppression problems while applying suppressions. They are declared here
+so that every rule lives in the registry."""
 
 from __future__ import annotations
 
@@ -48,5 +49,38 @@ SCHEMA = Rule(
         "keys starting with 'x-' are free for a desk's own metadata."
     ),
     bad=HEAD + DAWN.replace("publisher", "pubisher") + "body:\n" + CLAIM,
+    good=GOOD,
+)
+
+UNUSED_SUPPRESSION = Rule(
+    name="unused-suppression",
+    code="WWR901",
+    severity="warning",
+    summary="A `# wwrlint: disable=...` comment silences nothing.",
+    rationale=(
+        "A suppression outlives the problem it silenced: once the brief is fixed, the comment "
+        "would hide the next, unrelated problem of the same rule on that line. Remove "
+        "suppressions that no longer silence anything."
+    ),
+    bad=GOOD.replace(
+        "Durand line.", "Durand line.  # wwrlint: disable=claim-missing-source -- draft"
+    ),
+    good=GOOD,
+)
+
+INVALID_SUPPRESSION = Rule(
+    name="invalid-suppression",
+    code="WWR902",
+    severity="error",
+    summary="A `# wwrlint:` comment is malformed, names no rule, or lacks a required reason.",
+    rationale=(
+        "A suppression must say exactly what it silences: "
+        "'# wwrlint: disable=RULE[,RULE] -- reason' on the offending line, or "
+        "'# wwrlint: disable-file=RULE[,RULE] -- reason' anywhere in the file. A misspelt "
+        "rule would silence nothing while looking as if it did. With "
+        "'require-suppression-reason = true' in the config, the reason after ' -- ' is "
+        "mandatory."
+    ),
+    bad=GOOD.replace("Durand line.", "Durand line.  # wwrlint: disable=claim-mising-source"),
     good=GOOD,
 )

@@ -1,0 +1,341 @@
+"""Configuration: `[tool.wwrlint]` in pyproject.toml or `.wwrlint.yaml`, found by walking up
+from each checked file, resolved once into a typed `Settings` object.
+
+Every key has a command-line twin; the command line wins. A config problem (unknown key,
+unknown rule, wrong type) is a `ConfigError` naming the file and the key, and the CLI turns it
+into exit code 2.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
+from typing import Any
+
+from wwrlint.brief import did_you_mean
+from wwrlint.diagnostics import Severity
+from wwrlint.rules import RULES, find
+
+CONFIG_NAMES = (".wwrlint.yaml", ".wwrlint.yml", "pyproject.toml")
+SEVERITIES: tuple[Severity, ...] = ("error", "warning")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides how one file is checked and reported."""
+
+    # The rules that run, by name. Selection: `select` (default: every rule), plus
+    # `extend-select`, minus `ignore`.
+    select: tuple[str, ...] = ("ALL",)
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    exclude: tuple[str, ...] = ()
+    require_suppression_reason: bool = False
+    output_format: str | None = None
+    fail_level: Severity = "error"
+    # Where the settings came from: the config file, or None for the defaults.
+    path: str | None = None
+    root: str = "."
+
+    @cached_property
+    def enabled(self) -> frozenset[str]:
+        chosen = expand_rules(self.select) | expand_rules(self.extend_select)
+        return frozenset(chosen - expand_rules(self.ignore))
+
+    def enabled_for(self, path: str) -> frozenset[str]:
+        """The rules that run on one file, after `per-file-ignores`."""
+        relative = self.relative(path)
+        ignored: set[str] = set()
+        for pattern, rules in self.per_file_ignores:
+            if glob_matches(pattern, relative):
+                ignored |= expand_rules(rules)
+        return self.enabled - ignored
+
+    def severity_of(self, rule: str, default: Severity) -> Severity:
+        return dict(self.severity).get(rule, default)
+
+    def is_excluded(self, path: str) -> bool:
+        relative = self.relative(path)
+        return any(glob_matches(pattern, relative) for pattern in self.exclude)
+
+    def relative(self, path: str) -> str:
+        """The path relative to the config's folder, with forward slashes."""
+        try:
+            relative = os.path.relpath(os.path.abspath(path), self.root)
+        except ValueError:  # another drive on Windows
+            relative = path
+        return relative.replace(os.sep, "/")
+
+    def as_dict(self) -> dict[str, Any]:
+        """The resolved settings as the config file would spell them."""
+        return {
+            "config-file": self.path,
+            "select": list(self.select),
+            "extend-select": list(self.extend_select),
+            "ignore": list(self.ignore),
+            "per-file-ignores": {pattern: list(rules) for pattern, rules in self.per_file_ignores},
+            "severity": dict(self.severity),
+            "exclude": list(self.exclude),
+            "require-suppression-reason": self.require_suppression_reason,
+            "output-format": self.output_format,
+            "fail-level": self.fail_level,
+            "enabled-rules": [rule.name for rule in RULES if rule.name in self.enabled],
+        }
+
+
+def expand_rules(names: Iterable[str]) -> set[str]:
+    """Rule names for selectors: a name, a code, a code prefix such as `WWR2`, or `ALL`."""
+    chosen: set[str] = set()
+    for selector in names:
+        chosen |= _expand(selector)
+    return chosen
+
+
+def _expand(selector: str) -> set[str]:
+    if selector.upper() == "ALL":
+        return {rule.name for rule in RULES}
+    rule = find(selector)
+    if rule is not None:
+        return {rule.name}
+    prefix = selector.upper()
+    return {
+        rule.name for rule in RULES if prefix.startswith("WWR") and rule.code.startswith(prefix)
+    }
+
+
+def check_selector(selector: Any, where: str) -> str:
+    """A selector as written, or a ConfigError saying why it names no rule."""
+    if not isinstance(selector, str) or not _expand(selector):
+        hint = did_you_mean(str(selector), [rule.name for rule in RULES])
+        raise ConfigError(f"{where}: unknown rule '{selector}'{hint}")
+    return selector
+
+
+@cache
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """gitignore-like globs: `*` within a folder name, `**` across folders, `?` one character.
+    A pattern without a slash matches a file or folder name at any depth."""
+    anchored = "/" in pattern.rstrip("/")
+    parts = []
+    index = 0
+    text = pattern.strip("/")
+    while index < len(text):
+        if text.startswith("**/", index):
+            parts.append("(?:.*/)?")
+            index += 3
+        elif text.startswith("**", index):
+            parts.append(".*")
+            index += 2
+        elif text[index] == "*":
+            parts.append("[^/]*")
+            index += 1
+        elif text[index] == "?":
+            parts.append("[^/]")
+            index += 1
+        else:
+            parts.append(re.escape(text[index]))
+            index += 1
+    body = "".join(parts)
+    prefix = "" if anchored else "(?:.*/)?"
+    return re.compile(f"{prefix}{body}(?:/.*)?")
+
+
+def glob_matches(pattern: str, relative_path: str) -> bool:
+    return _glob_regex(pattern).fullmatch(relative_path) is not None
+
+
+# --- reading config files -----------------------------------------------------------------
+
+_KEYS = {
+    "select": "rules",
+    "extend-select": "rules",
+    "ignore": "rules",
+    "per-file-ignores": "per-file",
+    "severity": "severity",
+    "exclude": "globs",
+    "require-suppression-reason": "bool",
+    "output-format": "format",
+    "fail-level": "level",
+}
+
+OUTPUT_FORMATS = ("full", "text", "concise", "json", "sarif", "github", "gitlab")
+
+
+def read_config(path: str) -> Settings:
+    """Settings from one config file; a ConfigError when it cannot be used."""
+    table = _read_table(path)
+    return _settings(table, path, root=os.path.dirname(os.path.abspath(path)))
+
+
+def _read_table(path: str) -> Mapping[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            content = handle.read()
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    if path.endswith(".toml"):
+        try:
+            document = tomllib.loads(content.decode("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{path}: not valid TOML: {error}") from None
+        table = document.get("tool", {}).get("wwrlint", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.wwrlint] must be a table")
+        return table
+    from wwrlint.loading import load
+
+    loaded = load(path, content)
+    if loaded.problems:
+        problem = loaded.problems[0]
+        raise ConfigError(f"{path}:{problem.span.line}:{problem.span.column}: {problem.message}")
+    if loaded.data is None:
+        return {}
+    if not isinstance(loaded.data, dict):
+        raise ConfigError(f"{path}: a config file is a mapping of settings")
+    return loaded.data
+
+
+def has_wwrlint_table(path: str) -> bool:
+    """Whether a pyproject.toml configures wwrlint (others are skipped while searching)."""
+    try:
+        with open(path, "rb") as handle:
+            return b"[tool.wwrlint" in handle.read()
+    except OSError:
+        return False
+
+
+def _settings(table: Mapping[str, Any], path: str, root: str) -> Settings:
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        kind = _KEYS.get(key)
+        if kind is None:
+            hint = did_you_mean(str(key), _KEYS)
+            raise ConfigError(f"{path}: unknown key '{key}'{hint}")
+        values[key.replace("-", "_")] = _parse(kind, value, f"{path}: {key}")
+    return Settings(**values, path=path, root=root)
+
+
+def _parse(kind: str, value: Any, where: str) -> Any:
+    if kind == "rules":
+        return tuple(check_selector(item, where) for item in _string_list(value, where))
+    if kind == "globs":
+        return tuple(_string_list(value, where))
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: must be true or false")
+        return value
+    if kind == "per-file":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: must map file globs to lists of rules")
+        return tuple(
+            (
+                str(pattern),
+                tuple(check_selector(r, f"{where}.{pattern}") for r in _string_list(rules, where)),
+            )
+            for pattern, rules in value.items()
+        )
+    if kind == "severity":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: must map rules to 'error' or 'warning'")
+        pairs = []
+        for selector, level in value.items():
+            check_selector(selector, where)
+            pairs += [(name, _level(level, f"{where}.{selector}")) for name in _expand(selector)]
+        return tuple(pairs)
+    if kind == "level":
+        return _level(value, where)
+    if kind == "format":
+        if value not in OUTPUT_FORMATS:
+            raise ConfigError(f"{where}: must be one of {', '.join(OUTPUT_FORMATS)}")
+        return value
+    raise AssertionError(kind)
+
+
+def _level(value: Any, where: str) -> Severity:
+    if value not in SEVERITIES:
+        raise ConfigError(f"{where}: must be 'error' or 'warning', not {value!r}")
+    level: Severity = value
+    return level
+
+
+def _string_list(value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [part.strip() for part in value.split(",") if part.strip()]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: must be a list of text")
+    return value
+
+
+# --- command-line overrides and finding config files -------------------------------------
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the command line says; it wins over every config file.
+
+    `--select` replaces the file's whole selection (its select, extend-select and ignore);
+    `--extend-select`, `--ignore` and `--exclude` add to what the file says."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    output_format: str | None = None
+    fail_level: Severity | None = None
+
+    def apply(self, settings: Settings) -> Settings:
+        if self.select is not None:
+            settings = replace(settings, select=self.select, extend_select=(), ignore=())
+        return replace(
+            settings,
+            extend_select=settings.extend_select + self.extend_select,
+            ignore=settings.ignore + self.ignore,
+            exclude=settings.exclude + self.exclude,
+            output_format=self.output_format or settings.output_format,
+            fail_level=self.fail_level or settings.fail_level,
+        )
+
+
+@dataclass
+class ConfigFinder:
+    """The settings for each checked path: from `--config` if given, else from the nearest
+    config file, searched from the path's folder up to the repository root (the folder
+    holding `.git`) or the file system's root. Each folder is resolved once."""
+
+    overrides: Overrides = field(default_factory=Overrides)
+    explicit: str | None = None
+    _by_folder: dict[str, Settings] = field(default_factory=dict)
+
+    def for_path(self, path: str) -> Settings:
+        absolute = os.path.abspath(path)
+        folder = absolute if os.path.isdir(absolute) else os.path.dirname(absolute)
+        if self.explicit is not None:
+            folder = ""  # one config for every path
+        if folder not in self._by_folder:
+            self._by_folder[folder] = self.overrides.apply(self._find(folder))
+        return self._by_folder[folder]
+
+    def _find(self, folder: str) -> Settings:
+        if self.explicit is not None:
+            return read_config(self.explicit)
+        while True:
+            for name in CONFIG_NAMES:
+                candidate = os.path.join(folder, name)
+                if os.path.isfile(candidate) and (
+                    name != "pyproject.toml" or has_wwrlint_table(candidate)
+                ):
+                    return read_config(candidate)
+            parent = os.path.dirname(folder)
+            if parent == folder or os.path.exists(os.path.join(folder, ".git")):
+                return Settings(root=os.getcwd())
+            folder = parent

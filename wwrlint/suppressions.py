@@ -1,0 +1,151 @@
+"""Inline suppressions: `# wwrlint: disable=RULE[,RULE] [-- reason]` silences rules on its
+line, `# wwrlint: disable-file=RULE[,RULE] [-- reason]` in the whole file.
+
+A suppression that silences nothing is reported (`unused-suppression`), and one that names
+no real rule, or gives no reason where the config requires one, is an error
+(`invalid-suppression`), so suppressions never rot.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from wwrlint.brief import did_you_mean
+from wwrlint.diagnostics import Diagnostic, Span
+from wwrlint.rules import BY_NAME, find
+
+_COMMENT = re.compile(r"(?:^|(?<=\s))#\s*wwrlint\s*:(?P<body>.*)$")
+_DIRECTIVE = re.compile(r"\s*(?P<kind>[a-z-]+)\s*=\s*(?P<rules>[^\s,]+(?:\s*,\s*[^\s,]+)*)\s*$")
+UNSUPPRESSIBLE = ("unused-suppression", "invalid-suppression")
+
+
+@dataclass
+class Suppression:
+    """One suppression comment and the rules it names."""
+
+    span: Span
+    whole_file: bool
+    rules: tuple[str, ...]  # rule names, as resolved
+    reason: str | None
+    used: set[str] = field(default_factory=set)
+
+    def covers(self, diagnostic: Diagnostic) -> bool:
+        return diagnostic.rule in self.rules and (
+            self.whole_file or diagnostic.span.line == self.span.line
+        )
+
+
+@dataclass
+class Parsed:
+    suppressions: list[Suppression]
+    problems: list[tuple[Span, str]]  # invalid suppressions: where, and why
+
+
+def parse(text: str, root: Node | None, require_reason: bool) -> Parsed:
+    """Find the suppression comments of a file (never text inside a quoted or block scalar)."""
+    parsed = Parsed([], [])
+    candidates = list(_candidates(text))
+    if not candidates:
+        return parsed
+    inside = _scalar_spans(root)
+    for line, column, body in candidates:
+        if any((s.line, s.column) <= (line, column) < (s.end_line, s.end_column) for s in inside):
+            continue
+        span = Span(line, column, line, column + len(body))
+        _parse_one(body, span, require_reason, parsed)
+    return parsed
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int, str]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "wwrlint" in line and (match := _COMMENT.search(line)):
+            yield number, match.start() + 1, match.group(0).rstrip()
+
+
+def _parse_one(comment: str, span: Span, require_reason: bool, parsed: Parsed) -> None:
+    body = comment.split(":", 1)[1]
+    directive, *rest = re.split(r"\s+--(?:\s+|$)", body, maxsplit=1)
+    match = _DIRECTIVE.fullmatch(directive)
+    if match is None or match["kind"] not in ("disable", "disable-file"):
+        parsed.problems.append(
+            (
+                span,
+                "a wwrlint comment must read '# wwrlint: disable=RULE[,RULE] [-- reason]' "
+                "or '# wwrlint: disable-file=RULE[,RULE] [-- reason]'",
+            )
+        )
+        return
+    names = []
+    for selector in (part.strip() for part in match["rules"].split(",")):
+        rule = find(selector)
+        if rule is None:
+            hint = did_you_mean(selector, BY_NAME)
+            parsed.problems.append((span, f"the suppression names no rule '{selector}'{hint}"))
+        else:
+            names.append(rule.name)
+    reason_text = rest[0].strip() if rest and rest[0].strip() else None
+    if require_reason and not reason_text:
+        parsed.problems.append(
+            (
+                span,
+                "the suppression gives no reason; add ' -- why' after the rules "
+                "(the config sets require-suppression-reason)",
+            )
+        )
+    if names:
+        parsed.suppressions.append(
+            Suppression(span, match["kind"] == "disable-file", tuple(names), reason_text)
+        )
+
+
+def _scalar_spans(root: Node | None) -> list[Span]:
+    """Quoted and block scalars that span text where a `#` is not a comment."""
+    spans: list[Span] = []
+    stack = [root] if root is not None else []
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            if node.style is not None:
+                start, end = node.start_mark, node.end_mark
+                spans.append(Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+    return spans
+
+
+def apply(
+    diagnostics: list[Diagnostic], parsed: Parsed, enabled: frozenset[str]
+) -> tuple[list[Diagnostic], list[tuple[str, Span, str]]]:
+    """The diagnostics no suppression silences, and the suppressions' own findings as
+    (rule name, where, message)."""
+    kept = []
+    for diagnostic in diagnostics:
+        silencing = [
+            s
+            for s in parsed.suppressions
+            if diagnostic.rule not in UNSUPPRESSIBLE and s.covers(diagnostic)
+        ]
+        for suppression in silencing:
+            suppression.used.add(diagnostic.rule)
+        if not silencing:
+            kept.append(diagnostic)
+    findings = [("invalid-suppression", span, message) for span, message in parsed.problems]
+    for suppression in parsed.suppressions:
+        for name in suppression.rules:
+            if name in suppression.used:
+                continue
+            where = "in this file" if suppression.whole_file else "on this line"
+            why = "" if name in enabled else " (the rule is not enabled)"
+            message = f"the suppression of '{name}' silences nothing {where}{why}; remove it"
+            findings.append(("unused-suppression", suppression.span, message))
+    return kept, findings
