@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,7 @@ def test_json_output(write_brief) -> None:  # type: ignore[no-untyped-def]
     assert code == 1
     assert err == ""
     report = json.loads(out)
+    assert re.fullmatch("[0-9a-f]{20}", report[1].pop("fingerprint"))
     assert report[1] == {
         "path": str(path),
         "line": 13,

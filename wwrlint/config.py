@@ -18,13 +18,14 @@ from typing import Any
 
 from wwrlint.brief import did_you_mean
 from wwrlint.diagnostics import Severity
+from wwrlint.errors import ToolError
 from wwrlint.rules import RULES, find
 
 CONFIG_NAMES = (".wwrlint.yaml", ".wwrlint.yml", "pyproject.toml")
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 
 
-class ConfigError(Exception):
+class ConfigError(ToolError):
     """A configuration that cannot be used; the message names the file and the key."""
 
 

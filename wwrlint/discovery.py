@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 BRIEF_SUFFIXES = (".yaml", ".yml")
@@ -15,19 +15,24 @@ class Discovery:
 
     files: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    excluded: int = 0
 
 
 def is_brief_name(name: str) -> bool:
     return name.endswith(BRIEF_SUFFIXES) and not name.startswith(".")
 
 
-def discover(paths: Sequence[str]) -> Discovery:
+def discover(paths: Sequence[str], excluded: Callable[[str], bool] = lambda _: False) -> Discovery:
     """Files named directly are taken as they are; folders give every *.yaml and *.yml
-    below them, skipping hidden files and folders. Each file is listed once."""
+    below them, skipping hidden files and folders. Paths the configuration excludes are
+    left out, named or found. Each file is listed once."""
     found = Discovery()
     seen: set[str] = set()
 
     def add(path: str) -> None:
+        if excluded(path):
+            found.excluded += 1
+            return
         key = os.path.normcase(os.path.realpath(path))
         if key not in seen:
             seen.add(key)
@@ -35,7 +40,7 @@ def discover(paths: Sequence[str]) -> Discovery:
 
     for path in paths:
         if os.path.isdir(path):
-            for file_path in _walk(path, found.errors):
+            for file_path in _walk(path, found, excluded):
                 add(file_path)
         elif os.path.isfile(path):
             add(path)
@@ -46,12 +51,20 @@ def discover(paths: Sequence[str]) -> Discovery:
     return found
 
 
-def _walk(top: str, errors: list[str]) -> list[str]:
+def _walk(top: str, found: Discovery, excluded: Callable[[str], bool]) -> list[str]:
     def on_error(error: OSError) -> None:
-        errors.append(f"{error.filename}: cannot read folder: {error.strerror}")
+        found.errors.append(f"{error.filename}: cannot read folder: {error.strerror}")
 
     files: list[str] = []
     for folder, subfolders, names in os.walk(top, onerror=on_error):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        kept = []
+        for name in sorted(subfolders):
+            if name.startswith("."):
+                continue
+            if excluded(os.path.join(folder, name)):
+                found.excluded += 1
+            else:
+                kept.append(name)
+        subfolders[:] = kept
         files.extend(os.path.join(folder, name) for name in sorted(names) if is_brief_name(name))
     return files

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import TextIO
+from urllib.parse import quote
 
 from wwrlint.diagnostics import Diagnostic
 
@@ -16,6 +19,7 @@ class Summary:
     files_with_problems: int = 0
     errors: int = 0
     warnings: int = 0
+    by_rule: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, diagnostics: list[Diagnostic]) -> None:
         self.files += 1
@@ -25,6 +29,7 @@ class Summary:
                 self.errors += 1
             else:
                 self.warnings += 1
+            self.by_rule[diagnostic.code, diagnostic.rule] += 1
 
     def sentence(self) -> str:
         briefs = f"{self.files} brief{'s' if self.files != 1 else ''}"
@@ -35,19 +40,50 @@ class Summary:
             f"in {self.files_with_problems} of {briefs}."
         )
 
+    def statistics(self) -> str:
+        """One line per rule that fired: count, code, name; most frequent first."""
+        rows = sorted(self.by_rule.items(), key=lambda item: (-item[1], item[0]))
+        width = max((len(str(count)) for _, count in rows), default=1)
+        return "".join(f"{count:>{width}}  {code}  {name}\n" for (code, name), count in rows)
+
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
+def relative_uri(path: str) -> str:
+    """A diagnostic's path as a URI reference relative to the current folder."""
+    relative = os.path.relpath(path) if os.path.isabs(path) else os.path.normpath(path)
+    if relative.startswith(".."):
+        return "file://" + quote(os.path.abspath(path).replace(os.sep, "/"))
+    return quote(relative.replace(os.sep, "/"))
+
+
 class Reporter:
     """Base reporter: write each file's diagnostics as they come, then finish."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, color: bool = False) -> None:
         self.stream = stream
+        self.color = color
 
     def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
         raise NotImplementedError
 
     def finish(self, summary: Summary) -> None:
         """Close the output; formats that need a whole document write its end here."""
+
+
+class Tee(Reporter):
+    """Several reporters on one stream, e.g. text lines plus GitHub annotations."""
+
+    def __init__(self, reporters: list[Reporter]) -> None:
+        super().__init__(reporters[0].stream)
+        self.reporters = reporters
+
+    def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
+        for reporter in self.reporters:
+            reporter.file(path, diagnostics)
+
+    def finish(self, summary: Summary) -> None:
+        for reporter in self.reporters:
+            reporter.finish(summary)

@@ -5,37 +5,39 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from wwrlint.diagnostics import Diagnostic
+from wwrlint.diagnostics import Diagnostic, Pointer
 from wwrlint.reporters.base import Reporter, Summary
 
 
-def json_pointer(pointer: tuple[str | int, ...]) -> str:
+def json_pointer(pointer: Pointer) -> str:
     """RFC 6901 form of a data pointer: `/sources/dawn-2022-01-03/date`."""
     return "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in pointer)
 
 
-def as_dict(d: Diagnostic) -> dict[str, Any]:
-    return {
-        "path": d.path,
-        "line": d.span.line,
-        "column": d.span.column,
-        "end_line": d.span.end_line,
-        "end_column": d.span.end_column,
-        "code": d.code,
-        "rule": d.rule,
-        "severity": d.severity,
-        "message": d.message,
-        "pointer": json_pointer(d.pointer) if d.pointer is not None else None,
-    }
-
-
 class JsonReporter(Reporter):
+    """Streams one JSON array; subclasses choose what each item looks like."""
+
     _written = 0
+
+    def item(self, d: Diagnostic) -> dict[str, Any]:
+        return {
+            "path": d.path,
+            "line": d.span.line,
+            "column": d.span.column,
+            "end_line": d.span.end_line,
+            "end_column": d.span.end_column,
+            "code": d.code,
+            "rule": d.rule,
+            "severity": d.severity,
+            "message": d.message,
+            "pointer": json_pointer(d.pointer) if d.pointer is not None else None,
+            "fingerprint": d.fingerprint,
+        }
 
     def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
         for diagnostic in diagnostics:
             self.stream.write("[\n  " if not self._written else ",\n  ")
-            self.stream.write(json.dumps(as_dict(diagnostic), ensure_ascii=False))
+            self.stream.write(json.dumps(self.item(diagnostic), ensure_ascii=False))
             self._written += 1
 
     def finish(self, summary: Summary) -> None:

@@ -1,0 +1,160 @@
+"""`wwrlint check`: parse the options into a plain object, then hand it to the runner."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from wwrlint.cli.common import CONTEXT, CommandError, selectors
+
+FORMATS = ["full", "text", "concise", "json", "sarif", "github", "gitlab"]
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@click.option(
+    "--output-format",
+    type=click.Choice(FORMATS),
+    help="full: each problem with its line and a caret (default on a terminal); "
+    "text or concise: one line per problem (default otherwise); json; sarif (code scanning); "
+    "github (workflow annotations); gitlab (Code Quality report).",
+)
+@click.option(
+    "-o", "--output-file", metavar="FILE", help="Write the report to FILE instead of stdout."
+)
+@click.option(
+    "--config",
+    metavar="FILE",
+    help="Use this .wwrlint.yaml or pyproject.toml instead of searching for one.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Run only these rules (names, codes, code prefixes such as WWR2, or ALL), "
+    "replacing the config's selection. Comma-separated, repeatable.",
+)
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Run these rules as well.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules.")
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Skip files and folders matching GLOB, besides the config's exclude.",
+)
+@click.option(
+    "--fail-level",
+    type=click.Choice(["error", "warning"]),
+    help="Exit with 1 when a problem of at least this severity is found [default: error].",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit with 0 even when problems are found.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not print the summary line.")
+@click.option(
+    "--statistics", is_flag=True, help="After the report, count the problems per rule on stderr."
+)
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the settings that apply to the first PATH, and the config file they come "
+    "from, then exit.",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="Read one brief from standard input and report it as NAME (for editors).",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output; auto means on a terminal, unless NO_COLOR is set.",
+)
+@click.option(
+    "--baseline",
+    metavar="FILE",
+    help="Report only problems that FILE (from --generate-baseline) does not record.",
+)
+@click.option(
+    "--generate-baseline",
+    metavar="FILE",
+    help="Record every problem found now in FILE, to adopt wwrlint on an existing archive.",
+)
+def check(
+    paths: tuple[str, ...],
+    output_format: str | None,
+    output_file: str | None,
+    config: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    exclude: tuple[str, ...],
+    fail_level: str | None,
+    exit_zero: bool,
+    quiet: bool,
+    statistics: bool,
+    show_settings: bool,
+    stdin_filename: str | None,
+    color: str,
+    baseline: str | None,
+    generate_baseline: str | None,
+) -> None:
+    """Check briefs against the schema and the editorial rules.
+
+    PATH is a brief file or a folder; folders are searched for *.yaml and *.yml files,
+    skipping hidden ones. With no PATH, the current folder is checked. Settings come from
+    the nearest .wwrlint.yaml or pyproject.toml [tool.wwrlint] above each file; options
+    given here win.
+
+    \b
+    Text output is one line per problem:
+      briefs/x.yaml:12:5: WWR101 [claim-missing-source] claim '...' cites no source
+    JSON output is an array of objects with path, line, column, end_line, end_column,
+    code, rule, severity, message, pointer and fingerprint.
+
+    \b
+    Examples:
+      wwrlint check briefs/
+      wwrlint check --select WWR1,source-missing-date briefs/2022/
+      wwrlint check --output-format sarif -o wwrlint.sarif briefs/
+      wwrlint check --generate-baseline .wwrlint-baseline.json briefs/
+      wwrlint check --baseline .wwrlint-baseline.json briefs/
+      cat draft.yaml | wwrlint check --stdin-filename briefs/draft.yaml
+    """
+    from wwrlint.config import Overrides, check_selector
+    from wwrlint.errors import ToolError
+    from wwrlint.runner import CheckOptions, default_streams, run
+
+    try:
+        chosen = [selectors(values) for values in (select, extend_select, ignore)]
+        for values in chosen:
+            for selector in values:
+                check_selector(selector, "command line")
+        overrides = Overrides(
+            select=chosen[0] or None,
+            extend_select=chosen[1],
+            ignore=chosen[2],
+            exclude=exclude,
+            output_format=output_format,
+            fail_level="warning" if fail_level == "warning" else "error" if fail_level else None,
+        )
+        options = CheckOptions(
+            paths=paths,
+            output_format=output_format,
+            output_file=output_file,
+            config=config,
+            overrides=overrides,
+            exit_zero=exit_zero,
+            quiet=quiet,
+            statistics=statistics,
+            show_settings=show_settings,
+            stdin_filename=stdin_filename,
+            color=color,
+            baseline=baseline,
+            generate_baseline=generate_baseline,
+        )
+        code = run(options, default_streams())
+    except ToolError as error:
+        raise CommandError(str(error)) from None
+    sys.exit(code)

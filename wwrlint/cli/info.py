@@ -1,0 +1,83 @@
+"""Commands that explain wwrlint itself: `schema`, `rules`, `rule`."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from wwrlint.cli.common import CONTEXT, CommandError
+
+
+@click.command(context_settings=CONTEXT)
+def schema() -> None:
+    """Print the brief JSON Schema (draft 2020-12).
+
+    \b
+    Examples:
+      wwrlint schema > brief.schema.json
+    Then start a brief with this line, so editors with yaml-language-server check it:
+      # yaml-language-server: $schema=brief.schema.json
+    """
+    from wwrlint.schema import schema_text
+
+    click.echo(schema_text(), nl=False)
+
+
+@click.command(context_settings=CONTEXT)
+@click.option(
+    "--output-format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="How to print the list.",
+)
+def rules(output_format: str) -> None:
+    """List every rule: code, name, default severity and summary.
+
+    \b
+    Examples:
+      wwrlint rules
+      wwrlint rules --output-format json
+      wwrlint rules --output-format markdown   the table in README.md
+    """
+    from wwrlint.rules import RULES
+    from wwrlint.rules.docs import rule_dict, rules_markdown, rules_table
+
+    if output_format == "json":
+        click.echo(json.dumps([rule_dict(rule) for rule in RULES], indent=2))
+    elif output_format == "markdown":
+        click.echo(rules_markdown(), nl=False)
+    else:
+        click.echo(rules_table(), nl=False)
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("name_or_code")
+@click.option(
+    "--output-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print the rule.",
+)
+def rule(name_or_code: str, output_format: str) -> None:
+    """Explain one rule, by name or code, with a bad and a good example.
+
+    \b
+    Examples:
+      wwrlint rule claim-missing-source
+      wwrlint rule WWR101
+    """
+    from wwrlint.brief import did_you_mean
+    from wwrlint.rules import BY_NAME, find
+    from wwrlint.rules.docs import rule_dict, rule_text
+
+    found = find(name_or_code)
+    if found is None:
+        hint = did_you_mean(name_or_code.lower(), BY_NAME)
+        raise CommandError(f"no rule '{name_or_code}'{hint} ('wwrlint rules' lists them)")
+    if output_format == "json":
+        click.echo(json.dumps(rule_dict(found), indent=2))
+    else:
+        click.echo(rule_text(found), nl=False)
