@@ -118,14 +118,14 @@ def test_bad_input_is_a_diagnostic(content: bytes, rule: str, line: int, column:
 
 def test_messages_for_bad_input_are_plain() -> None:
     assert messages("id: a\n\ttitle: y\n") == [
-        "while scanning a plain scalar: a tab character is not allowed here; "
-        "YAML indents with spaces"
+        "a tab character is not allowed here; YAML indents with spaces"
+    ]
+    assert messages("body:\n\t- claim: x\n") == [
+        "a tab character is not allowed here; YAML indents with spaces"
     ]
     assert messages(VALID + "id: b\n") == ["duplicate key 'id' (first given on line 1)"]
     [binary] = lint("x", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff")
-    assert binary.message == (
-        "the file is a binary file: byte 0x89 cannot be decoded; save the brief as UTF-8 text"
-    )
+    assert binary.message == "the file is binary, not a brief (byte 0x89 is not text)"
 
 
 def test_duplicate_key_keeps_the_first_value_and_still_checks_the_rest() -> None:

@@ -149,7 +149,7 @@ def test_quote_of_the_wrong_type() -> None:
         (
             15,
             12,
-            "the text of quote does not fit the format: the quoted words: plain text, or a "
+            "the words of quote does not fit the format: the quoted words: plain text, or a "
             "list of claims and assessments when the words cite sources",
         )
     ]
@@ -210,7 +210,7 @@ def test_claim_citing_the_same_source_twice() -> None:
         (
             14,
             32,
-            "the sources of claim 'Border clashes broke out along the…' lists "
-            "'dawn-2022-01-03' more than once",
+            "'dawn-2022-01-03' appears twice in the sources of claim 'Border clashes broke "
+            "out along the…'",
         )
     ]

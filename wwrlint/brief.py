@@ -6,12 +6,12 @@ wrong types and missing keys: it yields what is there and skips the rest.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from wwrlint.diagnostics import Pointer
+from wwrlint.wording import excerpt
 
 # The keys that say what a body item is, in the order the schema lists them.
 ITEM_KINDS = ("heading", "paragraph", "claim", "assessment", "quote")
@@ -31,6 +31,12 @@ def mapping(data: Any, key: str) -> dict[str, Any]:
     """`data[key]` when both are mappings, else an empty mapping."""
     value = data.get(key) if isinstance(data, dict) else None
     return value if isinstance(value, dict) else {}
+
+
+def defines_mapping(data: Any, key: str) -> bool:
+    """Whether `data[key]` is a mapping, or absent or empty (no entries, but not broken)."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return value is None or isinstance(value, dict)
 
 
 def entries(data: Any, key: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -86,23 +92,10 @@ def is_blank(value: Any) -> bool:
     return isinstance(value, list) and not value
 
 
-def excerpt(text: Any, words: int = 6) -> str:
-    """The first few words of a text, to name a claim or quote in a message."""
-    if isinstance(text, list):
-        text = next((i.get(kind_of(i) or "") for i in text if isinstance(i, dict)), "")
-    if not isinstance(text, str):
-        return ""
-    parts = text.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
-
-
 def describe(item: Item) -> str:
     """Name an item in a message: its kind and opening words."""
-    opening = excerpt(item.data.get(item.kind))
+    words = item.data.get(item.kind)
+    if isinstance(words, list):  # a quote whose words are claims and assessments
+        words = next((i.get(kind_of(i) or "") for i in words if isinstance(i, dict)), "")
+    opening = excerpt(words)
     return f"{item.kind} '{opening}'" if opening else item.kind
-
-
-def did_you_mean(word: str, choices: Iterable[Any]) -> str:
-    """A "; did you mean 'x'?" hint when one of `choices` is close to `word`."""
-    close = difflib.get_close_matches(word, [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from typing import Any
 
-from wwrlint.brief import did_you_mean
 from wwrlint.diagnostics import Severity
 from wwrlint.errors import ToolError
 from wwrlint.rules import RULES, find
+from wwrlint.wording import did_you_mean, quoted
 
 CONFIG_NAMES = (".wwrlint.yaml", ".wwrlint.yml", "pyproject.toml")
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
@@ -118,7 +118,7 @@ def check_selector(selector: Any, where: str) -> str:
     """A selector as written, or a ConfigError saying why it names no rule."""
     if not isinstance(selector, str) or not _expand(selector):
         hint = did_you_mean(str(selector), [rule.name for rule in RULES])
-        raise ConfigError(f"{where}: unknown rule '{selector}'{hint}")
+        raise ConfigError(f"{where}: unknown rule {quoted(selector)}{hint}")
     return selector
 
 
@@ -221,7 +221,7 @@ def _settings(table: Mapping[str, Any], path: str, root: str) -> Settings:
         kind = _KEYS.get(key)
         if kind is None:
             hint = did_you_mean(str(key), _KEYS)
-            raise ConfigError(f"{path}: unknown key '{key}'{hint}")
+            raise ConfigError(f"{path}: unknown key {quoted(key)}{hint}")
         values[key.replace("-", "_")] = _parse(kind, value, f"{path}: {key}")
     return Settings(**values, path=path, root=root)
 

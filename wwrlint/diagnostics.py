@@ -32,6 +32,9 @@ class Finding:
     pointer: Pointer
     message: str
     anchor: Anchor = "value"
+    # For an unknown key that is a typo of a known one: where the meant key would be, so
+    # that "X has no 'sources'" is not reported as well as "unknown key 'source'".
+    stands_for: Pointer | None = None
 
 
 @dataclass(frozen=True, slots=True)

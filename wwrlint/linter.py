@@ -46,6 +46,8 @@ def lint(path: str, content: bytes, settings: Settings = DEFAULT_SETTINGS) -> li
 
 
 def _check(document: Document, lines: list[str]) -> list[Diagnostic]:
+    schema_findings = validate(document.data)
+    typos = {f.stands_for for f in schema_findings if f.stands_for is not None}
     placed: list[Diagnostic] = []
     claimed: set[Pointer] = set()
     for rule in RULES:
@@ -53,13 +55,15 @@ def _check(document: Document, lines: list[str]) -> list[Diagnostic]:
             continue
         for finding in rule.check(document.data):
             if rule.refines_schema:
+                if finding.pointer in typos:  # the misspelt key is reported instead
+                    continue
                 claimed.add(finding.pointer)
             placed.append(_place(document, lines, rule, finding))
     # A more specific rule already reported these places: the schema stays quiet there.
     schema = BY_NAME["schema"]
     placed += [
         _place(document, lines, schema, finding)
-        for finding in validate(document.data)
+        for finding in schema_findings
         if finding.pointer not in claimed
     ]
     return placed

@@ -1,8 +1,8 @@
 """Turn a file's bytes into brief data plus the YAML nodes that locate every value.
 
-This is the only module that knows about YAML. Scalars follow the YAML 1.2 core schema
+Loading is the only stage that knows about YAML. Scalars follow the YAML 1.2 core schema
 (`no` and `on` stay text, dates stay text, `0o17` is octal), duplicate keys and unsupported
-YAML features become diagnostics, and positions stay lazy: the composed node tree is kept,
+YAML features become problems, and positions stay lazy: the composed node tree is kept,
 and a node's line and column are looked up only when a diagnostic needs them.
 """
 
@@ -18,14 +18,20 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from wwrlint.diagnostics import Anchor, Pointer, Span
+from wwrlint.wording import quoted
+from wwrlint.yamlsyntax import YamlProblem, decode, reader_problem, syntax_problem
 
 try:
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
+
+    _OFFSETS_IN_BYTES = True
 except ImportError:  # PyYAML built without libyaml: same API, pure Python
     from yaml.composer import Composer
     from yaml.parser import Parser
     from yaml.reader import Reader
     from yaml.scanner import Scanner
+
+    _OFFSETS_IN_BYTES = False
 
     class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
@@ -43,43 +49,32 @@ _TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL = (_TAG + name for name in ("str", "int", "float", "bool", "null"))
 _SEQ, _MAP = _TAG + "seq", _TAG + "map"
 
+# The YAML 1.2 core schema: how plain scalars resolve, and what an explicit tag accepts.
+_CORE = {
+    NULL: re.compile(r"(?:~|null|Null|NULL|)"),
+    BOOL: re.compile(r"(?:true|True|TRUE|false|False|FALSE)"),
+    INT: re.compile(r"(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"),
+    FLOAT: re.compile(
+        r"(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"
+    ),
+}
+_FIRST = {NULL: ["~", "n", "N", ""], BOOL: list("tTfF"), INT: list("-+0123456789")}
+_FIRST[FLOAT] = list("-+.0123456789")
+
 
 class _CoreResolver(BaseResolver):
     """Resolve plain scalars by the YAML 1.2 core schema, not PyYAML's YAML 1.1 rules."""
 
 
-_CoreResolver.add_implicit_resolver(
-    NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-_CoreResolver.add_implicit_resolver(
-    BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_CoreResolver.add_implicit_resolver(
-    INT, re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
-)
-_CoreResolver.add_implicit_resolver(
-    FLOAT,
-    re.compile(
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-    ),
-    list("-+.0123456789"),
-)
+for _tag, _pattern in _CORE.items():
+    _CoreResolver.add_implicit_resolver(_tag, re.compile(f"^{_pattern.pattern}$"), _FIRST[_tag])
 
 
 class _Composer(_Parser, _CoreResolver):
     def __init__(self, text: str) -> None:
         _Parser.__init__(self, text)
         _CoreResolver.__init__(self)
-
-
-@dataclass(frozen=True, slots=True)
-class YamlProblem:
-    """A problem found while reading YAML: the stage after loading makes it a diagnostic."""
-
-    rule: str  # "yaml-syntax" or "yaml-unsupported"
-    message: str
-    span: Span
 
 
 @dataclass
@@ -98,16 +93,20 @@ class Document:
         """Where the value at `pointer` is written (or its key, for anchor="key").
 
         A pointer to a missing value lands on the nearest enclosing entry that exists,
-        so "source 'x' has no date" points at the line naming source 'x'.
+        so "source 'x' has no date" points at the line naming source 'x'. A value reached
+        through an alias lands on the alias, where the brief uses it.
         """
         if self.root is None:
             return Span(1, 1, 1, 1)
-        node, key = self.root, None
+        node, key, place = self.root, None, self.root
         for step in pointer:
             child = _child(node, step)
             if child is None:
                 return _span(key) if key is not None else _head_span(node)
             key, node = child
+            if node.start_mark.index < place.start_mark.index:  # an alias to an earlier anchor
+                return _span(key) if key is not None else _head_span(place)
+            place = node
         if anchor == "key" and key is not None:
             return _span(key)
         return _span(node) if isinstance(node, ScalarNode) else _head_span(node)
@@ -141,17 +140,18 @@ def _head_span(node: Node) -> Span:
 
 def load(path: str, content: bytes) -> Document:
     """Read one file's bytes. Problems are recorded on the document, never raised."""
-    text, problem = _decode(content)
+    text, problem = decode(content)
     if problem is not None:
-        return Document(path, "", None, None, [problem], readable=False)
+        return Document(path, text, None, None, [problem], readable=False)
     try:
         composer = _Composer(text)
         root = composer.get_node() if composer.check_node() else None
         extra = composer.get_node() if composer.check_node() else None
     except yaml.MarkedYAMLError as error:
-        return Document(path, text, None, None, [_syntax_problem(error)], readable=False)
+        return Document(path, text, None, None, [syntax_problem(error, text)], readable=False)
     except yaml.YAMLError as error:  # a reader error: a character YAML forbids
-        return Document(path, text, None, None, [_reader_problem(error, text)], readable=False)
+        problem = reader_problem(error, text, _OFFSETS_IN_BYTES)
+        return Document(path, text, None, None, [problem], readable=False)
     document = Document(path, text, None, root)
     if extra is not None:
         document.problems.append(
@@ -171,61 +171,6 @@ def load(path: str, content: bytes) -> Document:
             document.readable = False
         document.problems.extend(builder.problems)
     return document
-
-
-def _decode(content: bytes) -> tuple[str, YamlProblem | None]:
-    encoding = "utf-16" if content.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
-    try:
-        text = content.decode(encoding)
-    except UnicodeDecodeError as error:
-        before = content[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before.rsplit(b"\n", 1)[-1].decode(encoding, "replace")) + 1
-        label = "UTF-16" if encoding == "utf-16" else "UTF-8"
-        what = "a binary file" if b"\x00" in content[:8192] else f"not valid {label}"
-        message = (
-            f"the file is {what}: byte 0x{content[error.start]:02x} cannot be decoded; "
-            "save the brief as UTF-8 text"
-        )
-        return "", YamlProblem("yaml-syntax", message, Span(line, column, line, column + 1))
-    return text, None
-
-
-_FRIENDLIER = {
-    "found character '\\t' that cannot start any token": (
-        "a tab character is not allowed here; YAML indents with spaces"
-    ),
-    "found a tab character that violates indentation": (
-        "a tab character is not allowed here; YAML indents with spaces"
-    ),
-    "found duplicate anchor; first occurrence": "an anchor name is used twice",
-}
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError) -> YamlProblem:
-    mark = error.problem_mark or error.context_mark
-    problem = error.problem or "the file is not well-formed YAML"
-    problem = _FRIENDLIER.get(problem, problem)
-    message = f"{error.context}: {problem}" if error.context else problem
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    return YamlProblem("yaml-syntax", message, Span(line, column, line, column + 1))
-
-
-def _reader_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
-    """A character YAML forbids. libyaml counts its offset in UTF-8 bytes."""
-    offset = getattr(error, "position", 0) or 0
-    before = text.encode("utf-8")[:offset].decode("utf-8", "replace")
-    line = before.count("\n") + 1
-    column = len(before) - (before.rfind("\n") + 1) + 1
-    character = text[len(before) : len(before) + 1]
-    message = (
-        f"character U+{ord(character):04X} is not allowed in YAML"
-        if character
-        else str(getattr(error, "reason", None) or error)
-    )
-    if character == "\x00":
-        message += "; this looks like a binary file"
-    return YamlProblem("yaml-syntax", message, Span(line, column, line, column + 1))
 
 
 class _TooLarge(Exception):
@@ -280,11 +225,22 @@ class _Builder:
                     "yaml-unsupported", f"a key must be plain text, not a {kind}", key_node
                 )
                 continue
+            if key_node.tag not in (STR, "!", *_CORE):
+                self._report_tag(key_node)
             key = key_node.value
+            if key == "<<" and key_node.style is None:
+                self._report(
+                    "yaml-unsupported",
+                    "merge keys ('<<') are not supported in briefs; write the keys out",
+                    key_node,
+                )
+                continue
             if key in first_seen:
                 line = first_seen[key].start_mark.line + 1
                 self._report(
-                    "yaml-syntax", f"duplicate key '{key}' (first given on line {line})", key_node
+                    "yaml-syntax",
+                    f"duplicate key {quoted(key)} (first given on line {line})",
+                    key_node,
                 )
                 continue
             first_seen[key] = key_node
@@ -295,17 +251,15 @@ class _Builder:
         tag, value = node.tag, node.value
         if tag in (STR, "!"):
             return value
-        try:
-            if tag == NULL:
-                return None
-            if tag == BOOL:
-                return value.lower() == "true"
-            if tag == INT:
-                return _core_int(value)
-            if tag == FLOAT:
-                return _core_float(value)
-        except ValueError:
-            self._report("yaml-unsupported", f"'{value}' cannot be read as {_short(tag)}", node)
+        if tag in _CORE:
+            if _CORE[tag].fullmatch(value):
+                try:
+                    return _construct(tag, value)
+                except ValueError:  # an integer too long for Python to read
+                    pass
+            self._report(
+                "yaml-unsupported", f"{quoted(value)} cannot be read as {_short(tag)}", node
+            )
             return value
         if tag != _TAG + "timestamp":
             self._report_tag(node)
@@ -318,7 +272,8 @@ class _Builder:
     def _report_tag(self, node: Node) -> None:
         self._report(
             "yaml-unsupported",
-            f"the tag '{_short(node.tag)}' is not allowed in a brief; it was ignored, never run",
+            f"the tag {quoted(_short(node.tag))} is not allowed in a brief; it was ignored, "
+            "never run",
             node,
         )
 
@@ -330,15 +285,16 @@ def _short(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
-def _core_int(text: str) -> int:
-    if text.startswith("0o"):
-        return int(text[2:], 8)
-    if text.startswith("0x"):
-        return int(text[2:], 16)
-    return int(text, 10)
-
-
-def _core_float(text: str) -> float:
+def _construct(tag: str, text: str) -> Any:
+    """The value of a scalar that matches its core schema pattern."""
+    if tag == NULL:
+        return None
+    if tag == BOOL:
+        return text.lower() == "true"
+    if tag == INT:
+        if text.startswith(("0o", "0x")):
+            return int(text[2:], 8 if text[1] == "o" else 16)
+        return int(text, 10)
     lowered = text.lower()
     if lowered.endswith(".inf"):
         return -math.inf if lowered.startswith("-") else math.inf

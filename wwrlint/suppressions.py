@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from wwrlint.brief import did_you_mean
 from wwrlint.diagnostics import Diagnostic, Span
 from wwrlint.rules import BY_NAME, find
+from wwrlint.wording import did_you_mean, quoted
 
 _COMMENT = re.compile(r"(?:^|(?<=\s))#\s*wwrlint\s*:(?P<body>.*)$")
 _DIRECTIVE = re.compile(r"\s*(?P<kind>[a-z-]+)\s*=\s*(?P<rules>[^\s,]+(?:\s*,\s*[^\s,]+)*)\s*$")
@@ -84,7 +84,9 @@ def _parse_one(comment: str, span: Span, require_reason: bool, parsed: Parsed) -
         rule = find(selector)
         if rule is None:
             hint = did_you_mean(selector, BY_NAME)
-            parsed.problems.append((span, f"the suppression names no rule '{selector}'{hint}"))
+            parsed.problems.append(
+                (span, f"the suppression names no rule {quoted(selector)}{hint}")
+            )
         else:
             names.append(rule.name)
     reason_text = rest[0].strip() if rest and rest[0].strip() else None

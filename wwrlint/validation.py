@@ -8,6 +8,7 @@ kind whose key is present), instead of a dump of every branch.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -16,9 +17,10 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from wwrlint.brief import ITEM_KINDS, did_you_mean, excerpt, kind_of
+from wwrlint.brief import ITEM_KINDS, kind_of
 from wwrlint.diagnostics import Finding, Pointer
 from wwrlint.schema import brief_schema
+from wwrlint.wording import did_you_mean, excerpt, quoted, what_is
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ def _explain(error: _Error, data: Any) -> Iterator[Finding]:
         what = {"sources": "source", "analysts": "analyst"}.get(str(path[-1]) if path else "")
         yield Finding(
             (*path, instance),
-            f"'{instance}' is not a valid {what or ''} id: {_ID_ADVICE}".replace("  ", " "),
+            f"{quoted(instance)} is not a valid {what or ''} id: {_ID_ADVICE}".replace("  ", " "),
             anchor="key",
         )
     elif keyword == "required":
@@ -128,23 +130,29 @@ def _explain(error: _Error, data: Any) -> Iterator[Finding]:
         allowed = list(error.schema.get("properties", {}))
         extension = "^x-" in error.schema.get("patternProperties", {})
         for key in _unexpected_keys(error):
+            meant = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
             hint = did_you_mean(key, allowed)
             if not hint and extension:
                 hint = "; keys starting with 'x-' are free for a desk's own data"
-            yield Finding((*path, key), f"unknown key '{key}' in {where}{hint}", anchor="key")
+            yield Finding(
+                (*path, key),
+                f"unknown key {quoted(key)} in {where}{hint}",
+                anchor="key",
+                stands_for=(*path, meant[0]) if meant else None,
+            )
     elif keyword == "type":
         yield Finding(path, _type_message(path, where, error))
     elif keyword == "pattern":
         yield Finding(path, _pattern_message(where, error))
     elif keyword == "format":
-        yield Finding(path, f"{where} is '{instance}', which is not a real {error.value}")
+        yield Finding(path, f"{where} is {quoted(instance)}, which is not a real {error.value}")
     elif keyword == "minItems":
         yield Finding(path, f"{where} is empty; it needs at least one item")
     elif keyword == "uniqueItems":
         seen: set[Any] = set()
         for index, value in enumerate(instance):
             if repr(value) in seen:
-                yield Finding((*path, index), f"{where} lists '{value}' more than once")
+                yield Finding((*path, index), f"{quoted(value)} appears twice in {where}")
             seen.add(repr(value))
     elif keyword == "enum":
         choices = ", ".join(str(choice) for choice in error.value)
@@ -191,18 +199,6 @@ _TYPE_WORDS = {
 }
 
 
-def _what_is(value: Any) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return f"{str(value).lower()}"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, str):
-        return "text"
-    return "a list" if isinstance(value, list) else "a mapping"
-
-
 def _type_message(path: Pointer, where: str, error: _Error) -> str:
     expected = error.value
     wanted = " or ".join(
@@ -214,12 +210,14 @@ def _type_message(path: Pointer, where: str, error: _Error) -> str:
             return "the file is empty; a brief is a mapping with the keys id, title, date and body"
         return (
             "a brief must be a mapping with the keys id, title, date and body, "
-            f"not {_what_is(error.instance)}"
+            f"not {what_is(error.instance)}"
         )
     if error.schema.get("format") == "date":
-        return f"{where} must be a date written as YYYY-MM-DD, not {_what_is(error.instance)}"
-    message = f"{where} must be {wanted}, not {_what_is(error.instance)}"
-    if expected == "array" and isinstance(error.instance, str):
+        return f"{where} must be a date written as YYYY-MM-DD, not {what_is(error.instance)}"
+    if error.instance is None and expected == "string":
+        return f"{where} is empty"
+    message = f"{where} must be {wanted}, not {what_is(error.instance)}"
+    if path[-1] == "sources" and path[0] == "body" and isinstance(error.instance, str):
         message += f"; write [{error.instance}]"
     return message
 
@@ -230,31 +228,33 @@ def _pattern_message(where: str, error: _Error) -> str:
     if pattern == definitions["text"]["pattern"]:
         return f"{where} is empty"
     if pattern == definitions["id"]["pattern"]:
-        return f"{where} is '{value}', which is not a valid id: {_ID_ADVICE}"
+        return f"{where} is {quoted(value)}, which is not a valid id: {_ID_ADVICE}"
     if pattern == definitions["date"]["pattern"]:
-        return f"{where} is '{value}', which is not a date written as YYYY-MM-DD"
+        return f"{where} is {quoted(value)}, which is not a date written as YYYY-MM-DD"
     if pattern.startswith("^https?"):
-        return f"{where} is '{value}', which is not a web address starting with http:// or https://"
-    return f"{where} is '{value}', which does not match the pattern {pattern}"
+        return f"{where} is {quoted(value)}, which is not a web address starting with http:// or https://"
+    return f"{where} is {quoted(value)}, which does not match the pattern {pattern}"
 
 
 def _alternatives_message(where: str, error: _Error) -> str:
     instance = error.instance
     kinds = [kind for kind in _branch_kinds(error.value) if kind]
     if not kinds:
+        if instance is None:
+            return f"{where} is empty"
         description = str(error.schema.get("description", "")).rstrip(".")
         return f"{where} does not fit the format: {description[:1].lower()}{description[1:]}"
     listed = ", ".join(kinds[:-1]) + f" or {kinds[-1]}"
     if len(error.path) >= 2 and isinstance(error.path[-1], int):
         where = f"{error.path[-2]} item {error.path[-1] + 1}"
     if not isinstance(instance, dict):
-        return f"{where} must be a mapping that starts with {listed}, not {_what_is(instance)}"
+        return f"{where} must be a mapping that starts with {listed}, not {what_is(instance)}"
     present = [kind for kind in kinds if kind in instance]
     if present:
         return f"{where} mixes {' and '.join(present)}; an item is exactly one of {listed}"
     hints = [did_you_mean(str(key), kinds) for key in instance]
     hint = next((h for h in hints if h), "")
-    keys = ", ".join(f"'{key}'" for key in instance) or "no keys"
+    keys = ", ".join(quoted(key) for key in instance) or "no keys"
     return f"{where} has {keys} but none of {listed}{hint}"
 
 
@@ -264,7 +264,7 @@ def _where(path: Pointer, data: Any) -> str:
         return "the brief"
     head = path[0]
     if head in ("sources", "analysts") and len(path) >= 2:
-        entry = f"{'source' if head == 'sources' else 'analyst'} '{path[1]}'"
+        entry = f"{'source' if head == 'sources' else 'analyst'} {quoted(path[1])}"
         return entry if len(path) == 2 else f"the {path[2]} of {entry}"
     if head == "body" and len(path) >= 2:
         return _where_in_body(path, data)
@@ -294,7 +294,7 @@ def _where_in_body(path: Pointer, data: Any) -> str:
     if not rest:
         return item
     if rest[0] == kind:
-        return f"the text of {item}"
+        return {"paragraph": item, "quote": f"the words of {item}"}.get(kind, f"the text of {item}")
     if rest[0] == "sources" and len(rest) == 2:
         return f"source reference {int(rest[1]) + 1} of {item}"
     return f"the {rest[0]} of {item}"

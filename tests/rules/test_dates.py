@@ -59,11 +59,12 @@ DATE_OF = "the date of source 'dawn-2022-01-03' is "
         ),
         (
             "20220103",
-            DATE_OF + "the number 20220103, not a date; write it as YYYY-MM-DD",
+            "the date of source 'dawn-2022-01-03' must be a date written as YYYY-MM-DD, "
+            "not the number 20220103",
         ),
         (
             "[2022, 1, 3]",
-            "the date of source 'dawn-2022-01-03' must be a date written as YYYY-MM-DD",
+            "the date of source 'dawn-2022-01-03' must be a date written as YYYY-MM-DD, not a list",
         ),
     ],
 )

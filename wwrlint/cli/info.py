@@ -69,9 +69,9 @@ def rule(name_or_code: str, output_format: str) -> None:
       wwrlint rule claim-missing-source
       wwrlint rule WWR101
     """
-    from wwrlint.brief import did_you_mean
     from wwrlint.rules import BY_NAME, find
     from wwrlint.rules.docs import rule_dict, rule_text
+    from wwrlint.wording import did_you_mean
 
     found = find(name_or_code)
     if found is None:

@@ -7,8 +7,8 @@ from typing import Any
 
 from wwrlint.brief import (
     citations,
+    defines_mapping,
     describe,
-    did_you_mean,
     entries,
     is_blank,
     items_of_kind,
@@ -17,6 +17,7 @@ from wwrlint.brief import (
 from wwrlint.diagnostics import Finding
 from wwrlint.rules.base import Rule
 from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
+from wwrlint.wording import did_you_mean, quoted
 
 
 def claim_missing_source(data: Any) -> Iterator[Finding]:
@@ -30,13 +31,15 @@ def claim_missing_source(data: Any) -> Iterator[Finding]:
 
 
 def unknown_source(data: Any) -> Iterator[Finding]:
+    if not defines_mapping(data, "sources"):
+        return  # the schema reports the broken 'sources' itself
     defined = mapping(data, "sources")
     for claim in items_of_kind(data, "claim"):
         for pointer, source_id in citations(claim):
             if source_id not in defined:
                 yield Finding(
                     pointer,
-                    f"{describe(claim)} cites source '{source_id}', which the brief does not "
+                    f"{describe(claim)} cites source {quoted(source_id)}, which the brief does not "
                     f"define under 'sources'{did_you_mean(source_id, defined)}",
                 )
 
@@ -49,7 +52,7 @@ def unused_source(data: Any) -> Iterator[Finding]:
         if source_id not in cited:
             yield Finding(
                 ("sources", source_id),
-                f"source '{source_id}' is defined but no claim cites it",
+                f"source {quoted(source_id)} is defined but no claim cites it",
                 anchor="key",
             )
 
@@ -97,6 +100,7 @@ body:
 """,
     good=GOOD,
     check=unknown_source,
+    refines_schema=True,
 )
 
 UNUSED_SOURCE = Rule(

@@ -12,6 +12,7 @@ from wwrlint.brief import citations, entries, is_blank, items_of_kind
 from wwrlint.diagnostics import Finding, Pointer
 from wwrlint.rules.base import Rule
 from wwrlint.rules.examples import CLAIM, GOOD, HEAD
+from wwrlint.wording import quoted, what_is
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -46,7 +47,7 @@ def source_missing_date(data: Any) -> Iterator[Finding]:
             cited = f"; {count} claim{'s' if count != 1 else ''} cite{'' if count != 1 else 's'} it"
             yield Finding(
                 ("sources", source_id, "date"),
-                f"source '{source_id}' has no date{cited if count else ''}; give its "
+                f"source {quoted(source_id)} has no date{cited if count else ''}; give its "
                 "publication date as YYYY-MM-DD",
             )
 
@@ -67,7 +68,7 @@ def source_after_brief(data: Any) -> Iterator[Finding]:
         if source_date is not None and source_date > brief_date:
             yield Finding(
                 ("sources", source_id, "date"),
-                f"source '{source_id}' is dated {source_date}, after the brief's own date "
+                f"source {quoted(source_id)} is dated {source_date}, after the brief's own date "
                 f"{brief_date}",
             )
 
@@ -76,17 +77,15 @@ def _field_name(pointer: Pointer) -> str:
     if pointer == ("date",):
         return "the brief's date"
     what = "date" if pointer[-1] == "date" else "access date"
-    return f"the {what} of source '{pointer[1]}'"
+    return f"the {what} of source {quoted(pointer[1])}"
 
 
 def _why_invalid(value: Any) -> str:
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        return f"is '{value}', which is not a real calendar date"
+        return f"is {quoted(value)}, which is not a real calendar date"
     if isinstance(value, str):
-        return f"is '{value}', which is not an ISO 8601 date; write it as YYYY-MM-DD"
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return "must be a date written as YYYY-MM-DD"
-    return f"is the number {value}, not a date; write it as YYYY-MM-DD"
+        return f"is {quoted(value)}, which is not an ISO 8601 date; write it as YYYY-MM-DD"
+    return f"must be a date written as YYYY-MM-DD, not {what_is(value)}"
 
 
 SOURCE_MISSING_DATE = Rule(

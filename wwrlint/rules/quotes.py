@@ -5,10 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from wwrlint.brief import describe, did_you_mean, entries, is_blank, items_of_kind, mapping
+from wwrlint.brief import (
+    defines_mapping,
+    describe,
+    entries,
+    is_blank,
+    items_of_kind,
+    mapping,
+)
 from wwrlint.diagnostics import Finding
 from wwrlint.rules.base import Rule
 from wwrlint.rules.examples import ANALYSTS, CLAIM, DAWN, HEAD
+from wwrlint.wording import did_you_mean, quoted
 
 QUOTE = """\
   - quote: The risk is deemed manageable, at least for the time being.
@@ -30,24 +38,30 @@ def quote_missing_analyst(data: Any) -> Iterator[Finding]:
 
 
 def unknown_analyst(data: Any) -> Iterator[Finding]:
+    if not defines_mapping(data, "analysts"):
+        return  # the schema reports the broken 'analysts' itself
     defined = mapping(data, "analysts")
     for quote in items_of_kind(data, "quote"):
         analyst_id = quote.data.get("analyst")
         if isinstance(analyst_id, str) and analyst_id.strip() and analyst_id not in defined:
             yield Finding(
                 (*quote.pointer, "analyst"),
-                f"{describe(quote)} names analyst '{analyst_id}', who is not defined under "
+                f"{describe(quote)} names analyst {quoted(analyst_id)}, who is not defined under "
                 f"'analysts'{did_you_mean(analyst_id, defined)}",
             )
 
 
 def unused_analyst(data: Any) -> Iterator[Finding]:
-    quoted = {quote.data.get("analyst") for quote in items_of_kind(data, "quote")}
+    named = {
+        analyst_id
+        for quote in items_of_kind(data, "quote")
+        if isinstance(analyst_id := quote.data.get("analyst"), str)
+    }
     for analyst_id, _ in entries(data, "analysts"):
-        if analyst_id not in quoted:
+        if analyst_id not in named:
             yield Finding(
                 ("analysts", analyst_id),
-                f"analyst '{analyst_id}' is defined but no quote names them",
+                f"analyst {quoted(analyst_id)} is defined but no quote names them",
                 anchor="key",
             )
 
@@ -81,6 +95,7 @@ UNKNOWN_ANALYST = Rule(
     bad=BEFORE_QUOTE + QUOTE.replace("thomas-muller", "thomas-mueller"),
     good=BEFORE_QUOTE + QUOTE,
     check=unknown_analyst,
+    refines_schema=True,
 )
 
 UNUSED_ANALYST = Rule(
