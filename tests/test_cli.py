@@ -148,19 +148,78 @@ def test_unreadable_file_among_others_still_checks_the_others(
 ) -> None:  # type: ignore[no-untyped-def]
     good = write_brief("good.yaml", VALID)
     locked = write_brief("locked.yaml", VALID)
-    real_open = open
+    real_open = os.open
 
     def fake_open(path, *args, **kwargs):  # type: ignore[no-untyped-def]
         if str(path) == str(locked):
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", fake_open)
-    code, _out, err = run("check", str(good), str(locked))
+    monkeypatch.setattr("os.open", fake_open)
+    code, _, err = run("check", str(good), str(locked))
     assert code == 2
     assert err == (
-        f"wwrlint: error: {locked}: cannot read: Permission denied\nAll checks passed (1 brief).\n"
+        f"wwrlint: error: {locked}: cannot read: Permission denied\n"
+        "Found 0 errors and 0 warnings in 1 brief; 1 problem kept wwrlint from checking "
+        "everything.\n"
     )
+
+
+def test_a_fifo_in_a_folder_is_refused_without_blocking(tmp_path: Path, write_brief) -> None:  # type: ignore[no-untyped-def]
+    write_brief("briefs/good.yaml", VALID)
+    os.mkfifo(tmp_path / "briefs" / "pipe.yaml")
+    code, out, err = run("check", str(tmp_path / "briefs"))
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        f"wwrlint: error: {tmp_path / 'briefs' / 'pipe.yaml'}: cannot read: not a regular file\n"
+    )
+
+
+def test_a_fifo_named_directly_is_refused(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    code, _, err = run("check", str(tmp_path / "pipe.yaml"))
+    assert code == 2
+    assert err.startswith(f"wwrlint: error: {tmp_path / 'pipe.yaml'}: not a regular file or folder")
+
+
+def test_every_missing_path_is_named(tmp_path: Path, write_brief) -> None:  # type: ignore[no-untyped-def]
+    good = write_brief("good.yaml", VALID)
+    code, out, err = run("check", str(tmp_path / "a.yaml"), str(good), str(tmp_path / "b"))
+    assert (code, out) == (2, "")
+    assert (
+        err == f"wwrlint: error: {tmp_path / 'a.yaml'}, {tmp_path / 'b'}: no such file or folder\n"
+    )
+
+
+def test_file_names_that_are_not_utf8_are_shown_safely(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.yaml"), "wb") as handle:
+        handle.write(VALID.replace("date: 2022-01-03", "date: 2022-02-30").encode())
+    report = tmp_path / "report.json"
+    code, _, err = run("check", "--output-format", "json", "-o", str(report), str(tmp_path))
+    assert code == 1, err
+    [diagnostic] = json.loads(report.read_text("utf-8"))
+    assert diagnostic["path"] == str(tmp_path / "caf\ufffd.yaml")
+
+
+def test_dash_reads_standard_input() -> None:
+    result = CliRunner().invoke(
+        cli, ["check", "-"], input=VALID.replace("2022-01-03", "2022-13-03")
+    )
+    assert result.exit_code == 1
+    assert result.stdout.startswith("-:11:11: WWR202 [invalid-date]")
+
+
+def test_stdin_filename_names_the_brief_and_finds_its_config(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".wwrlint.yaml").write_text("ignore: [invalid-date]\n")
+    bad = VALID.replace("2022-01-03", "2022-13-03")
+    name = str(tmp_path / "briefs" / "draft.yaml")
+    result = CliRunner().invoke(cli, ["check", "--stdin-filename", name], input=bad)
+    assert (result.exit_code, result.stdout) == (0, "")
+    result = CliRunner().invoke(cli, ["check", "--stdin-filename", "draft.yaml"], input=bad)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("draft.yaml:11:11: WWR202 [invalid-date]")
 
 
 BAD_FILES = {

@@ -11,14 +11,14 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from typing import Any
 
 from wwrlint.diagnostics import Severity
 from wwrlint.errors import ToolError
-from wwrlint.rules import RULES, find
+from wwrlint.rules import RULES, expand
 from wwrlint.wording import did_you_mean, quoted
 
 CONFIG_NAMES = (".wwrlint.yaml", ".wwrlint.yml", "pyproject.toml")
@@ -50,8 +50,8 @@ class Settings:
 
     @cached_property
     def enabled(self) -> frozenset[str]:
-        chosen = expand_rules(self.select) | expand_rules(self.extend_select)
-        return frozenset(chosen - expand_rules(self.ignore))
+        chosen = expand(self.select) | expand(self.extend_select)
+        return frozenset(chosen - expand(self.ignore))
 
     def enabled_for(self, path: str) -> frozenset[str]:
         """The rules that run on one file, after `per-file-ignores`."""
@@ -59,7 +59,7 @@ class Settings:
         ignored: set[str] = set()
         for pattern, rules in self.per_file_ignores:
             if glob_matches(pattern, relative):
-                ignored |= expand_rules(rules)
+                ignored |= expand(rules)
         return self.enabled - ignored
 
     def severity_of(self, rule: str, default: Severity) -> Severity:
@@ -94,29 +94,9 @@ class Settings:
         }
 
 
-def expand_rules(names: Iterable[str]) -> set[str]:
-    """Rule names for selectors: a name, a code, a code prefix such as `WWR2`, or `ALL`."""
-    chosen: set[str] = set()
-    for selector in names:
-        chosen |= _expand(selector)
-    return chosen
-
-
-def _expand(selector: str) -> set[str]:
-    if selector.upper() == "ALL":
-        return {rule.name for rule in RULES}
-    rule = find(selector)
-    if rule is not None:
-        return {rule.name}
-    prefix = selector.upper()
-    return {
-        rule.name for rule in RULES if prefix.startswith("WWR") and rule.code.startswith(prefix)
-    }
-
-
 def check_selector(selector: Any, where: str) -> str:
     """A selector as written, or a ConfigError saying why it names no rule."""
-    if not isinstance(selector, str) or not _expand(selector):
+    if not isinstance(selector, str) or not expand([selector]):
         hint = did_you_mean(str(selector), [rule.name for rule in RULES])
         raise ConfigError(f"{where}: unknown rule {quoted(selector)}{hint}")
     return selector
@@ -251,7 +231,7 @@ def _parse(kind: str, value: Any, where: str) -> Any:
         pairs = []
         for selector, level in value.items():
             check_selector(selector, where)
-            pairs += [(name, _level(level, f"{where}.{selector}")) for name in _expand(selector)]
+            pairs += [(name, _level(level, f"{where}.{selector}")) for name in expand([selector])]
         return tuple(pairs)
     if kind == "level":
         return _level(value, where)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -14,6 +16,7 @@ class Discovery:
     """The files found, in a stable order, and the paths that could not be used."""
 
     files: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     excluded: int = 0
 
@@ -45,15 +48,15 @@ def discover(paths: Sequence[str], excluded: Callable[[str], bool] = lambda _: F
         elif os.path.isfile(path):
             add(path)
         elif os.path.lexists(path):
-            found.errors.append(f"{path}: not a regular file or folder")
+            found.errors.append(f"{display(path)}: not a regular file or folder")
         else:
-            found.errors.append(f"{path}: no such file or folder")
+            found.missing.append(path)
     return found
 
 
 def _walk(top: str, found: Discovery, excluded: Callable[[str], bool]) -> list[str]:
     def on_error(error: OSError) -> None:
-        found.errors.append(f"{error.filename}: cannot read folder: {error.strerror}")
+        found.errors.append(f"{display(error.filename)}: cannot read folder: {error.strerror}")
 
     files: list[str] = []
     for folder, subfolders, names in os.walk(top, onerror=on_error):
@@ -68,3 +71,25 @@ def _walk(top: str, found: Discovery, excluded: Callable[[str], bool]) -> list[s
         subfolders[:] = kept
         files.extend(os.path.join(folder, name) for name in sorted(names) if is_brief_name(name))
     return files
+
+
+def display(path: str) -> str:
+    """A path as it can be printed: bytes that are not UTF-8 shown as U+FFFD."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def read_brief(path: str) -> bytes:
+    """A file's bytes; never blocks on a FIFO or a device (those are refused).
+
+    Raises OSError with a plain reason."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        chunks = []
+        while chunk := os.read(descriptor, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)

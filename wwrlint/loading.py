@@ -228,7 +228,7 @@ class _Builder:
             if key_node.tag not in (STR, "!", *_CORE):
                 self._report_tag(key_node)
             key = key_node.value
-            if key == "<<" and key_node.style is None:
+            if key == "<<" and not key_node.style:  # plain, not quoted
                 self._report(
                     "yaml-unsupported",
                     "merge keys ('<<') are not supported in briefs; write the keys out",

@@ -15,7 +15,7 @@ from wwrlint import baseline as baselines
 from wwrlint.atomic import atomic_text
 from wwrlint.config import ConfigFinder, Overrides
 from wwrlint.diagnostics import Diagnostic
-from wwrlint.discovery import discover
+from wwrlint.discovery import discover, display, read_brief
 from wwrlint.errors import ToolError
 from wwrlint.linter import lint
 from wwrlint.reporters import Summary, make_reporter
@@ -71,12 +71,11 @@ def run(options: CheckOptions, streams: Streams) -> int:
         reporter = make_reporter(output_format, out, color=color, annotate=annotate)
         for path, content in _inputs(options, finder, streams, problems):
             try:
-                file_settings = finder.for_path(path)
-                diagnostics = lint(path, content, file_settings)
+                diagnostics = lint(display(path), content, finder.for_path(path))
             except ToolError:
                 raise
             except Exception as error:  # a wwrlint bug: name the file, go on with the others
-                problems.append(f"{path}: internal error: {type(error).__name__}: {error}")
+                problems.append(f"{display(path)}: internal error: {type(error).__name__}: {error}")
                 continue
             if known is not None:
                 diagnostics = known.filter(diagnostics)
@@ -92,7 +91,7 @@ def run(options: CheckOptions, streams: Streams) -> int:
         count = baselines.write(options.generate_baseline, recorded)
         streams.stderr.write(f"wwrlint: wrote {count} findings to {options.generate_baseline}\n")
     if not options.quiet and output_format in ("full", "text", "concise"):
-        streams.stderr.write(summary.sentence() + "\n")
+        streams.stderr.write(summary.sentence(unchecked=len(problems)) + "\n")
     if options.statistics:
         streams.stderr.write(summary.statistics())
     if problems:
@@ -105,29 +104,27 @@ def _inputs(
     options: CheckOptions, finder: ConfigFinder, streams: Streams, problems: list[str]
 ) -> Iterator[tuple[str, bytes]]:
     """(path, content) of every brief to check, reading each file only when its turn comes."""
-    if options.stdin_filename is not None:
+    if options.stdin_filename is not None or options.paths == ("-",):
         if options.paths not in ((), ("-",)):
             raise ToolError("--stdin-filename reads the brief from standard input; give no PATH")
-        yield options.stdin_filename, streams.stdin.read()
+        yield options.stdin_filename or "-", streams.stdin.read()
         return
 
     def excluded(path: str) -> bool:
         return finder.for_path(path).is_excluded(path)
 
     found = discover(options.paths or (".",), excluded)
-    missing = [error for error in found.errors if error.endswith("no such file or folder")]
-    if missing:
-        raise ToolError(missing[0])
+    if found.missing:
+        raise ToolError(f"{', '.join(map(display, found.missing))}: no such file or folder")
     problems += found.errors
     if not found.files and not found.errors and not found.excluded:
         named = ", ".join(f"'{path}'" for path in options.paths) or "the current folder"
         raise ToolError(f"no briefs (*.yaml, *.yml) found in {named}")
     for path in found.files:
         try:
-            with open(path, "rb") as handle:
-                content = handle.read()
+            content = read_brief(path)
         except OSError as error:
-            problems.append(f"{path}: cannot read: {error.strerror or error}")
+            problems.append(f"{display(path)}: cannot read: {error.strerror or error}")
             continue
         yield path, content
 

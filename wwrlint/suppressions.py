@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from wwrlint.diagnostics import Diagnostic, Span
-from wwrlint.rules import BY_NAME, find
+from wwrlint.rules import BY_NAME, expand
 from wwrlint.wording import did_you_mean, quoted
 
 _COMMENT = re.compile(r"(?:^|(?<=\s))#\s*wwrlint\s*:(?P<body>.*)$")
@@ -79,16 +79,15 @@ def _parse_one(comment: str, span: Span, require_reason: bool, parsed: Parsed) -
             )
         )
         return
-    names = []
+    names: list[str] = []
     for selector in (part.strip() for part in match["rules"].split(",")):
-        rule = find(selector)
-        if rule is None:
+        chosen = expand([selector])
+        if not chosen:
             hint = did_you_mean(selector, BY_NAME)
             parsed.problems.append(
                 (span, f"the suppression names no rule {quoted(selector)}{hint}")
             )
-        else:
-            names.append(rule.name)
+        names += sorted(chosen - set(names))
     reason_text = rest[0].strip() if rest and rest[0].strip() else None
     if require_reason and not reason_text:
         parsed.problems.append(
@@ -115,7 +114,7 @@ def _scalar_spans(root: Node | None) -> list[Span]:
             continue
         seen.add(id(node))
         if isinstance(node, ScalarNode):
-            if node.style is not None:
+            if node.style:  # quoted or block; plain scalars end before a comment
                 start, end = node.start_mark, node.end_mark
                 spans.append(Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1))
         elif isinstance(node, SequenceNode):

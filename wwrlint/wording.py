@@ -43,7 +43,7 @@ def what_is(value: Any) -> str:
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return f"the number {quoted(value)[1:-1]}"
     if isinstance(value, str):
         return "text"
     return "a list" if isinstance(value, list) else "a mapping"

@@ -40,6 +40,9 @@ for command in (check, new, rules, rule, schema):
 
 def main(argv: Sequence[str] | None = None, prog_name: str = "wwrlint") -> NoReturn:
     """Console entry point: run the command; an unexpected failure is one line, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):  # never fail on a character the console lacks
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name=prog_name)
     except BrokenPipeError:  # the reader went away (`wwrlint check | head`): stop quietly

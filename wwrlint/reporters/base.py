@@ -31,8 +31,13 @@ class Summary:
                 self.warnings += 1
             self.by_rule[diagnostic.code, diagnostic.rule] += 1
 
-    def sentence(self) -> str:
-        briefs = f"{self.files} brief{'s' if self.files != 1 else ''}"
+    def sentence(self, unchecked: int = 0) -> str:
+        """One line for people: what was found, in how many briefs."""
+        briefs = _count(self.files, "brief")
+        if unchecked:
+            found = f"{_count(self.errors, 'error')} and {_count(self.warnings, 'warning')}"
+            missed = _count(unchecked, "problem")
+            return f"Found {found} in {briefs}; {missed} kept wwrlint from checking everything."
         if not self.errors and not self.warnings:
             return f"All checks passed ({briefs})."
         return (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from wwrlint.rules import claims, dates, quotes, structure
 from wwrlint.rules.base import Rule
 
@@ -31,4 +33,17 @@ def find(name_or_code: str) -> Rule | None:
     return _BY_KEY.get(name_or_code.strip().lower())
 
 
-__all__ = ["BY_NAME", "RULES", "Rule", "find"]
+def expand(selectors: Iterable[str]) -> set[str]:
+    """Rule names for selectors: a name, a code, a code prefix such as `WWR2`, or `ALL`."""
+    chosen: set[str] = set()
+    for selector in selectors:
+        if selector.upper() == "ALL":
+            chosen |= set(BY_NAME)
+        elif (rule := find(selector)) is not None:
+            chosen.add(rule.name)
+        elif (prefix := selector.strip().upper()).startswith("WWR"):
+            chosen |= {rule.name for rule in RULES if rule.code.startswith(prefix)}
+    return chosen
+
+
+__all__ = ["BY_NAME", "RULES", "Rule", "expand", "find"]
