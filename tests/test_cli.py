@@ -312,3 +312,30 @@ def test_the_archive_passes() -> None:
     code, out, err = run("check", str(REPO / "briefs"))
     assert (code, out) == (0, "")
     assert err.startswith("All checks passed")
+
+
+def test_statistics_count_per_rule_on_stderr(write_brief) -> None:  # type: ignore[no-untyped-def]
+    first = write_brief("a.yaml", BAD)
+    second = write_brief("b.yaml", BAD.replace("date: 2022-01-03", "date: 2022-13-03"))
+    code, out, err = run("check", "--statistics", str(first), str(second))
+    assert code == 1
+    assert len(out.splitlines()) == 5
+    assert err == (
+        "Found 3 errors and 2 warnings in 2 of 2 briefs.\n"
+        "2  WWR101  claim-missing-source\n"
+        "2  WWR103  unused-source\n"
+        "1  WWR202  invalid-date\n"
+    )
+
+
+def test_quiet_drops_the_summary(write_brief) -> None:  # type: ignore[no-untyped-def]
+    assert run("check", "-q", str(write_brief("good.yaml", VALID))) == (0, "", "")
+
+
+def test_no_color_is_respected_even_when_forced_by_auto(write_brief) -> None:  # type: ignore[no-untyped-def]
+    result = CliRunner().invoke(
+        cli,
+        ["check", "--output-format", "full", "--color", "auto", str(write_brief("bad.yaml", BAD))],
+        env={"NO_COLOR": "1"},
+    )
+    assert "\033[" not in result.stdout

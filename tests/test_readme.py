@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shlex
+from pathlib import Path
 
-from conftest import REPO
+import pytest
+import yaml
+from click.testing import CliRunner
+from jsonschema import Draft4Validator
+
+from conftest import REPO, VALID
+from wwrlint.cli import cli
 from wwrlint.linter import lint
 from wwrlint.rules.docs import rules_markdown
 
@@ -33,3 +42,79 @@ def test_rule_table_is_the_registry() -> None:
 def test_brief_example_passes() -> None:
     example = README.split("```yaml\n", 1)[1].split("```", 1)[0]
     assert lint("README.md", example.encode()) == []
+
+
+def example(name: str) -> str:
+    """The code block after `<!-- example: NAME -->`."""
+    after = README.split(f"<!-- example: {name} -->\n", 1)[1]
+    return re.search(r"```\w+\n(.*?)```", after, re.S).group(1)  # type: ignore[union-attr]
+
+
+def test_pre_commit_example_uses_the_published_hook() -> None:
+    config = yaml.safe_load(example("pre-commit"))
+    manifest = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    [repo] = config["repos"]
+    assert {hook["id"] for hook in repo["hooks"]} <= {hook["id"] for hook in manifest}
+
+
+def run_ci_command(snippet: str, tmp_path: Path) -> tuple[int, Path]:
+    """Run the snippet's `wwrlint check` line on this repository, report into tmp_path."""
+    [line] = [line for line in snippet.splitlines() if "wwrlint check" in line]
+    args = shlex.split(line.split("wwrlint", 1)[1])
+    index = args.index("--output-file")
+    report = tmp_path / args[index + 1]
+    args[index + 1] = str(report)
+    result = CliRunner().invoke(cli, [args[0], *args[1:-1], str(REPO / args[-1])])
+    return result.exit_code, report
+
+
+def test_github_actions_example_writes_valid_sarif(tmp_path: Path) -> None:
+    workflow = example("github-actions")
+    steps = yaml.safe_load(workflow)["jobs"]["wwrlint"]["steps"]
+    upload = next(step for step in steps if "upload-sarif" in step.get("uses", ""))
+    code, report = run_ci_command(workflow, tmp_path)
+    assert code == 0
+    assert upload["with"]["sarif_file"] == report.name
+    sarif = json.loads(report.read_text("utf-8"))
+    schema = json.loads((REPO / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    Draft4Validator(schema).validate(sarif)
+
+
+def test_gitlab_example_writes_a_code_quality_report(tmp_path: Path) -> None:
+    job = example("gitlab-ci")
+    code, report = run_ci_command(job, tmp_path)
+    assert code == 0
+    assert yaml.safe_load(job)["wwrlint"]["artifacts"]["reports"]["codequality"] == report.name
+    assert json.loads(report.read_text("utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "file_name"), [("pyproject", "pyproject.toml"), ("wwrlint-yaml", ".wwrlint.yaml")]
+)
+def test_configuration_examples_work_and_agree(tmp_path: Path, name: str, file_name: str) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / file_name).write_text(example(name))
+    old = tmp_path / "briefs" / "2015" / "old.yaml"
+    old.parent.mkdir(parents=True)
+    old.write_text(VALID.replace("date: 2022-01-03", "date: 2022-13-01"))
+    drafts = tmp_path / "briefs" / "drafts"
+    drafts.mkdir()
+    (drafts / "wip.yaml").write_text("not: [yaml\n")
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "briefs")])
+    assert (result.exit_code, result.stdout) == (0, "")
+    shown = CliRunner().invoke(cli, ["check", "--show-settings", str(old)])
+    settings = json.loads(shown.stdout)
+    assert settings["ignore"] == ["unused-source"]
+    assert settings["severity"] == {"unused-analyst": "error"}
+    assert settings["per-file-ignores"] == {"briefs/2015/**": ["WWR2"]}
+    assert settings["require-suppression-reason"] is True
+
+
+def test_suppression_example_silences_its_rule() -> None:
+    source = example("suppressions")
+    brief = VALID.replace("sources:\n", source.replace("sources:\n", "sources:\n", 1), 1)
+    assert "lwj-2021-12-15:  # wwrlint" in brief
+    assert lint("x.yaml", brief.encode()) == []
+    assert [d.rule for d in lint("x.yaml", brief.replace("  # wwrlint", "  # note").encode())] == [
+        "unused-source"
+    ]

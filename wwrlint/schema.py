@@ -11,13 +11,18 @@ from typing import Any
 _NAME = "brief.schema.json"
 
 
+def schema_file() -> Path:
+    """Where the schema is: inside the installed package, or in a source checkout's
+    top-level schema/ folder (the one copy; the wheel carries it into the package)."""
+    packaged = Path(str(resources.files("wwrlint") / "schema" / _NAME))
+    if packaged.is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "schema" / _NAME
+
+
 def schema_text() -> str:
     """The schema as published: the file's exact text."""
-    packaged = resources.files("wwrlint") / "schema" / _NAME
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    # Running from a source checkout: the one copy lives in the top-level schema/ folder.
-    return (Path(__file__).resolve().parent.parent / "schema" / _NAME).read_text(encoding="utf-8")
+    return schema_file().read_text(encoding="utf-8")
 
 
 @cache

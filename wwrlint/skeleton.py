@@ -61,10 +61,9 @@ def schema_reference(folder: str) -> str:
         if parent == current:
             break
         current = parent
-    from importlib import resources
+    from wwrlint.schema import schema_file
 
-    packaged = resources.files("wwrlint") / "schema" / "brief.schema.json"
-    return str(packaged)
+    return str(schema_file())
 
 
 def write_skeleton(path: str, title: str | None, today: datetime.date) -> None:
