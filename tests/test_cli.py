@@ -82,6 +82,7 @@ def test_json_output(write_brief) -> None:  # type: ignore[no-untyped-def]
         "message": "claim 'Border clashes broke out along the…' cites no source; add the ids "
         "of the sources that back it under 'sources', or make it an assessment",
         "pointer": "/body/0/sources",
+        "fix": None,
     }
     assert report[0]["severity"] == "warning"
     assert report[0]["pointer"] == "/sources/dawn-2022-01-03"

@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from wwrlint.errors import ToolError
 
 
+def write_atomically(path: str, data: bytes) -> None:
+    """Replace `path` with `data`, whole or not at all, keeping the file's mode."""
+    with _atomic(path) as handle:
+        handle.write(data)
+
+
 @contextmanager
 def atomic_text(path: str) -> Iterator[TextIO]:
-    """A text handle to write `path` through: the content lands by one rename at the end,
-    or, if anything fails, the old file (if any) stays as it was."""
+    """A text handle (UTF-8, line ends as written) for a file that appears whole."""
+    with _atomic(path) as handle:
+        text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        yield text
+        text.flush()
+        text.detach()  # the binary handle stays open for _atomic to sync and close
+
+
+@contextmanager
+def _atomic(path: str) -> Iterator[BinaryIO]:
+    """A handle to write `path` through: the content lands by one rename at the end, or,
+    if anything fails, the old file (if any) stays as it was."""
     folder = os.path.dirname(os.path.abspath(path))
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
@@ -30,7 +47,7 @@ def atomic_text(path: str) -> Iterator[TextIO]:
     except OSError as error:
         raise ToolError(f"{path}: cannot write: {error.strerror or error}") from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(descriptor, "wb") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

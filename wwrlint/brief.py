@@ -99,3 +99,19 @@ def describe(item: Item) -> str:
         words = next((i.get(kind_of(i) or "") for i in words if isinstance(i, dict)), "")
     opening = excerpt(words)
     return f"{item.kind} '{opening}'" if opening else item.kind
+
+
+def texts(data: Any) -> Iterator[tuple[Pointer, str]]:
+    """Every text a reader sees: the title, analysts' names and roles, sources' publishers
+    and titles, and the body's headings, claims, assessments and quoted words."""
+    if isinstance(data, dict) and isinstance(data.get("title"), str):
+        yield ("title",), data["title"]
+    for section, keys in (("analysts", ("name", "role")), ("sources", ("publisher", "title"))):
+        for entry_id, entry in entries(data, section):
+            for key in keys:
+                if isinstance(entry.get(key), str):
+                    yield (section, entry_id, key), entry[key]
+    for item in body_items(data):
+        value = item.data.get(item.kind)
+        if isinstance(value, str):
+            yield (*item.pointer, item.kind), value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -26,6 +26,14 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """A safe repair: the value that should stand at the finding's place instead."""
+
+    description: str
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What a rule found, before it is placed in the file: where in the data, and what."""
 
@@ -35,6 +43,7 @@ class Finding:
     # For an unknown key that is a typo of a known one: where the meant key would be, so
     # that "X has no 'sources'" is not reported as well as "unknown key 'source'".
     stands_for: Pointer | None = None
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +62,7 @@ class Diagnostic:
     # Identifies the finding without line numbers: the same problem keeps its fingerprint
     # when unrelated lines move (SARIF partialFingerprints, baselines).
     fingerprint: str = ""
+    fix: Fix | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

@@ -14,14 +14,20 @@ from wwrlint.diagnostics import Diagnostic, Finding, Pointer, Span
 from wwrlint.loading import Document, load
 from wwrlint.rules import BY_NAME, RULES, Rule
 from wwrlint.validation import validate
+from wwrlint.yamlsyntax import split_lines
 
 DEFAULT_SETTINGS = Settings()
 
 
 def lint(path: str, content: bytes, settings: Settings = DEFAULT_SETTINGS) -> list[Diagnostic]:
     """Every diagnostic for one file's content that the settings let through, by position."""
-    document = load(path, content)
-    lines = document.text.splitlines()
+    return lint_document(load(path, content), settings)
+
+
+def lint_document(document: Document, settings: Settings = DEFAULT_SETTINGS) -> list[Diagnostic]:
+    """The diagnostics for a loaded brief (see `lint`)."""
+    path = document.path
+    lines = split_lines(document.text)
     found = [
         _diagnostic(document, lines, BY_NAME[problem.rule], problem.message, problem.span)
         for problem in document.problems
@@ -72,7 +78,8 @@ def _check(document: Document, lines: list[str]) -> list[Diagnostic]:
 def _place(document: Document, lines: list[str], rule: Rule, finding: Finding) -> Diagnostic:
     span = document.locate(finding.pointer, finding.anchor)
     value = _value_at(document.data, finding.pointer)
-    return _diagnostic(document, lines, rule, finding.message, span, finding.pointer, value)
+    placed = _diagnostic(document, lines, rule, finding.message, span, finding.pointer, value)
+    return replace(placed, fix=finding.fix) if finding.fix is not None else placed
 
 
 def _diagnostic(

@@ -63,6 +63,11 @@ _FIRST = {NULL: ["~", "n", "N", ""], BOOL: list("tTfF"), INT: list("-+0123456789
 _FIRST[FLOAT] = list("-+.0123456789")
 
 
+def reads_as_text(plain: str) -> bool:
+    """Whether a plain scalar reads back as this very text (not a number, bool or null)."""
+    return not any(pattern.fullmatch(plain) for pattern in _CORE.values())
+
+
 class _CoreResolver(BaseResolver):
     """Resolve plain scalars by the YAML 1.2 core schema, not PyYAML's YAML 1.1 rules."""
 
@@ -88,6 +93,16 @@ class Document:
     problems: list[YamlProblem] = field(default_factory=list)
     # False when the file could not be read as YAML at all: there is no data to check.
     readable: bool = True
+
+    def node_at(self, pointer: Pointer) -> Node | None:
+        """The node written for the value at `pointer`, if the file has one."""
+        node = self.root
+        for step in pointer:
+            child = _child(node, step) if node is not None else None
+            if child is None:
+                return None
+            node = child[1]
+        return node
 
     def locate(self, pointer: Pointer, anchor: Anchor = "value") -> Span:
         """Where the value at `pointer` is written (or its key, for anchor="key").

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,13 +13,16 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 from wwrlint import baseline as baselines
-from wwrlint.atomic import atomic_text
-from wwrlint.config import ConfigFinder, Overrides
+from wwrlint.atomic import atomic_text, write_atomically
+from wwrlint.config import ConfigFinder, Overrides, Settings
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.discovery import discover, display, read_brief
 from wwrlint.errors import ToolError
-from wwrlint.linter import lint
+from wwrlint.fixing import apply_fixes, unified_diff
+from wwrlint.linter import lint, lint_document
+from wwrlint.loading import load
 from wwrlint.reporters import Summary, make_reporter
+from wwrlint.yamlsyntax import encode_like
 
 EXIT_OK, EXIT_FAILED, EXIT_TOOL = 0, 1, 2
 
@@ -38,6 +42,8 @@ class CheckOptions:
     color: str = "auto"
     baseline: str | None = None
     generate_baseline: str | None = None
+    fix: bool = False
+    diff: bool = False
 
 
 @dataclass
@@ -65,13 +71,19 @@ def run(options: CheckOptions, streams: Streams) -> int:
     )
 
     summary = Summary()
+    fixes = _FixCount()
     problems: list[str] = []
     recorded: list[Diagnostic] = []
     with _output(options.output_file, streams.stdout) as out:
         reporter = make_reporter(output_format, out, color=color, annotate=annotate)
         for path, content in _inputs(options, finder, streams, problems):
             try:
-                diagnostics = lint(display(path), content, finder.for_path(path))
+                settings_here = finder.for_path(path)
+                if options.fix or options.diff:
+                    diagnostics, fixed = _fix(path, content, settings_here, options, out, problems)
+                    fixes.add(fixed)
+                else:
+                    diagnostics = lint(display(path), content, settings_here)
             except ToolError:
                 raise
             except Exception as error:  # a wwrlint bug: name the file, go on with the others
@@ -82,22 +94,81 @@ def run(options: CheckOptions, streams: Streams) -> int:
             if options.generate_baseline:
                 recorded += diagnostics
             summary.add(diagnostics)
-            reporter.file(path, diagnostics)
-        reporter.finish(summary)
+            if not options.diff:
+                reporter.file(path, diagnostics)
+        if not options.diff:
+            reporter.finish(summary)
 
     for problem in problems:
         streams.stderr.write(f"wwrlint: error: {problem}\n")
     if options.generate_baseline:
         count = baselines.write(options.generate_baseline, recorded)
         streams.stderr.write(f"wwrlint: wrote {count} findings to {options.generate_baseline}\n")
-    if not options.quiet and output_format in ("full", "text", "concise"):
+    if not options.quiet and (options.fix or options.diff):
+        streams.stderr.write(fixes.sentence(options.diff) + "\n")
+    if not options.quiet and output_format in ("full", "text", "concise") and not options.diff:
         streams.stderr.write(summary.sentence(unchecked=len(problems)) + "\n")
+        if summary.fixable and not options.fix:
+            streams.stderr.write(f"{summary.fixable} fixable with --fix (see them with --diff).\n")
     if options.statistics:
         streams.stderr.write(summary.statistics())
     if problems:
         return EXIT_TOOL
+    if options.diff:
+        return EXIT_FAILED if fixes.files else EXIT_OK
     failing = summary.errors + (summary.warnings if settings.fail_level == "warning" else 0)
     return EXIT_FAILED if failing and not (options.exit_zero or options.generate_baseline) else 0
+
+
+@dataclass
+class _FixCount:
+    fixes: int = 0
+    files: int = 0
+
+    def add(self, fixed: int) -> None:
+        self.fixes += fixed
+        self.files += bool(fixed)
+
+    def sentence(self, diff: bool) -> str:
+        verb = "Would fix" if diff else "Fixed"
+        files = f"{self.files} brief{'s' if self.files != 1 else ''}"
+        return f"{verb} {self.fixes} problem{'s' if self.fixes != 1 else ''} in {files}."
+
+
+MAX_FIX_PASSES = 10
+
+
+def _fix(
+    path: str,
+    content: bytes,
+    settings: Settings,
+    options: CheckOptions,
+    out: TextIO,
+    problems: list[str],
+) -> tuple[list[Diagnostic], int]:
+    """Apply safe fixes until none is left (or show them as a diff); return the remaining
+    diagnostics and how many fixes were made."""
+    shown = display(path)
+    document = load(shown, content)
+    original, fixed = document.text, 0
+    diagnostics = lint_document(document, settings)
+    for _ in range(MAX_FIX_PASSES):
+        text, count = apply_fixes(document, diagnostics)
+        if not count:
+            break
+        fixed += count
+        document = load(shown, text.encode("utf-8"))
+        diagnostics = lint_document(document, settings)
+    if not fixed:
+        return diagnostics, 0
+    if options.diff:
+        out.write(unified_diff(shown, original, document.text))
+        return diagnostics, fixed
+    if not os.stat(path).st_mode & stat.S_IWUSR:
+        problems.append(f"{shown}: read-only, not fixed ({fixed} fixes available)")
+        return lint(shown, content, settings), 0
+    write_atomically(path, encode_like(content, document.text))
+    return diagnostics, fixed
 
 
 def _inputs(

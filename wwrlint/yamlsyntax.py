@@ -31,6 +31,11 @@ def position_after(text: str) -> tuple[int, int]:
     return len(breaks) + 1, len(text) - start + 1
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of a text, split where YAML splits lines."""
+    return _BREAKS.split(text)
+
+
 def line_of(text: str, number: int) -> str:
     """Line `number` (1-based) of a text, split where YAML splits lines."""
     lines = _BREAKS.split(text, maxsplit=number)
@@ -69,6 +74,16 @@ def decode(content: bytes) -> tuple[str, YamlProblem | None]:
         )
         return "", _at(text, line, column, message)
     return text, None
+
+
+def encode_like(original: bytes, text: str) -> bytes:
+    """`text` in the encoding (and byte order mark) of the bytes it was read from."""
+    if original.startswith(b"\xff\xfe"):
+        return b"\xff\xfe" + text.encode("utf-16-le")
+    if original.startswith(b"\xfe\xff"):
+        return b"\xfe\xff" + text.encode("utf-16-be")
+    bom = _BOM_UTF8 if original.startswith(_BOM_UTF8) else b""
+    return bom + text.encode("utf-8")
 
 
 _UTF16_WITHOUT_BOM = "the file looks like UTF-16 without a byte order mark; save the brief as UTF-8"

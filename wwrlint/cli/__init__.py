@@ -13,6 +13,7 @@ from wwrlint.cli.check import check
 from wwrlint.cli.common import CONTEXT, EXIT_TOOL
 from wwrlint.cli.info import rule, rules, schema
 from wwrlint.cli.new import new
+from wwrlint.cli.prose import import_command, render
 
 
 @click.group(context_settings=CONTEXT)
@@ -25,6 +26,8 @@ def cli() -> None:
       wwrlint check briefs/                 check every brief below briefs/
       wwrlint check --output-format json .  machine-readable diagnostics
       wwrlint new briefs/my-brief.yaml      start a brief from a valid skeleton
+      wwrlint import old/brief.txt          turn a prose brief into a structured draft
+      wwrlint render --to html brief.yaml   turn a brief back into prose
       wwrlint rules                         list the rules
       wwrlint rule unknown-source           explain one rule, with examples
       wwrlint schema > brief.schema.json    the JSON Schema, for editors
@@ -34,7 +37,7 @@ def cli() -> None:
     """
 
 
-for command in (check, new, rules, rule, schema):
+for command in (check, new, import_command, render, rules, rule, schema):
     cli.add_command(command)
 
 

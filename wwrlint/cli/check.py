@@ -72,6 +72,17 @@ FORMATS = ["full", "text", "concise", "json", "sarif", "github", "gitlab"]
     help="Colour the text output; auto means on a terminal, unless NO_COLOR is set.",
 )
 @click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply safe fixes in place (atomically, keeping every byte not fixed), then report "
+    "what is left.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Show the safe fixes as a unified diff instead of applying them; exit 1 if any.",
+)
+@click.option(
     "--baseline",
     metavar="FILE",
     help="Report only problems that FILE (from --generate-baseline) does not record.",
@@ -97,6 +108,8 @@ def check(
     show_settings: bool,
     stdin_filename: str | None,
     color: str,
+    fix: bool,
+    diff: bool,
     baseline: str | None,
     generate_baseline: str | None,
 ) -> None:
@@ -118,6 +131,8 @@ def check(
       wwrlint check briefs/
       wwrlint check --select WWR1,source-missing-date briefs/2022/
       wwrlint check --output-format sarif -o wwrlint.sarif briefs/
+      wwrlint check --fix briefs/
+      wwrlint check --diff briefs/2022/pakistan.yaml
       wwrlint check --generate-baseline .wwrlint-baseline.json briefs/
       wwrlint check --baseline .wwrlint-baseline.json briefs/
       cat draft.yaml | wwrlint check --stdin-filename briefs/draft.yaml
@@ -153,6 +168,8 @@ def check(
             color=color,
             baseline=baseline,
             generate_baseline=generate_baseline,
+            fix=fix,
+            diff=diff,
         )
         code = run(options, default_streams())
     except ToolError as error:

@@ -19,6 +19,7 @@ class Summary:
     files_with_problems: int = 0
     errors: int = 0
     warnings: int = 0
+    fixable: int = 0
     by_rule: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, diagnostics: list[Diagnostic]) -> None:
@@ -30,6 +31,7 @@ class Summary:
             else:
                 self.warnings += 1
             self.by_rule[diagnostic.code, diagnostic.rule] += 1
+            self.fixable += diagnostic.fix is not None
 
     def sentence(self, unchecked: int = 0) -> str:
         """One line for people: what was found, in how many briefs."""

@@ -32,6 +32,9 @@ class JsonReporter(Reporter):
             "message": d.message,
             "pointer": json_pointer(d.pointer) if d.pointer is not None else None,
             "fingerprint": d.fingerprint,
+            "fix": (
+                {"message": d.fix.description, "value": d.fix.value} if d.fix is not None else None
+            ),
         }
 
     def file(self, path: str, diagnostics: list[Diagnostic]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from wwrlint.rules import claims, dates, quotes, structure
+from wwrlint.rules import claims, dates, quotes, structure, typography
 from wwrlint.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
@@ -20,6 +20,10 @@ RULES: tuple[Rule, ...] = (
     quotes.QUOTE_MISSING_ANALYST,
     quotes.UNKNOWN_ANALYST,
     quotes.UNUSED_ANALYST,
+    typography.APOSTROPHE_QUOTE,
+    typography.UNBALANCED_QUOTES,
+    typography.LINE_BREAK_IN_TEXT,
+    typography.DOUBLE_SPACE,
     structure.UNUSED_SUPPRESSION,
     structure.INVALID_SUPPRESSION,
 )

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from wwrlint.brief import citations, entries, is_blank, items_of_kind
-from wwrlint.diagnostics import Finding, Pointer
+from wwrlint.diagnostics import Finding, Fix, Pointer
+from wwrlint.prose.dates import parse_date as prose_date
 from wwrlint.rules.base import Rule
 from wwrlint.rules.examples import CLAIM, GOOD, HEAD
 from wwrlint.wording import quoted, what_is
@@ -56,7 +57,13 @@ def invalid_date(data: Any) -> Iterator[Finding]:
     for pointer, value in date_fields(data):
         if is_blank(value) or parse_date(value) is not None:
             continue
-        yield Finding(pointer, f"{_field_name(pointer)} {_why_invalid(value)}")
+        written = prose_date(value) if isinstance(value, str) else None
+        fix = (
+            Fix(f"write {written.date.isoformat()}", written.date.isoformat())
+            if written is not None and written.date is not None
+            else None
+        )
+        yield Finding(pointer, f"{_field_name(pointer)} {_why_invalid(value)}", fix=fix)
 
 
 def source_after_brief(data: Any) -> Iterator[Finding]:

@@ -1,0 +1,116 @@
+"""`wwrlint import` and `wwrlint render`: the bridge between prose briefs and structured ones."""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+import click
+
+from wwrlint.cli.common import CONTEXT, CommandError
+
+
+@click.command("import", context_settings=CONTEXT)
+@click.argument("path")
+@click.option("-o", "--output", metavar="FILE", help="Write the draft to FILE, not stdout.")
+@click.option("--force", is_flag=True, help="Let -o replace an existing file.")
+def import_command(path: str, output: str | None, force: bool) -> None:
+    """Turn a prose brief (plain text or Markdown) into a structured brief draft.
+
+    Cited sentences become claims citing their sources, other sentences assessments,
+    attributed quotations quotes by an analyst. What cannot be resolved stays visible for
+    `wwrlint check`: a citation without a day becomes a source without a date, a quotation
+    without a speaker a quote without an analyst. A summary goes to stderr.
+
+    \b
+    Examples:
+      wwrlint import old/pakistan-2022.txt > briefs/pakistan-2022.yaml
+      wwrlint import old/pakistan-2022.md -o briefs/pakistan-2022.yaml
+      wwrlint import old/pakistan-2022.txt -o briefs/pakistan-2022.yaml --force
+    """
+    from wwrlint.atomic import atomic_text
+    from wwrlint.discovery import read_brief
+    from wwrlint.errors import ToolError
+    from wwrlint.prose.emit import dump
+    from wwrlint.prose.importer import import_prose
+    from wwrlint.skeleton import schema_reference
+
+    try:
+        raw = read_brief(path).decode("utf-8-sig")
+    except OSError as error:
+        raise CommandError(f"{path}: cannot read: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{path}: not UTF-8 text; save it as UTF-8 first") from None
+    if output is not None and os.path.exists(output) and not force:
+        raise CommandError(f"{output}: already exists; add --force to replace it")
+    draft = import_prose(raw, os.path.basename(path))
+    folder = os.path.dirname(output) if output else "."
+    header = [
+        f"yaml-language-server: $schema={schema_reference(folder or '.')}",
+        "",
+        f"Imported by wwrlint from {os.path.basename(path)} on {datetime.date.today()}.",
+        "Review it, then run `wwrlint check` on it: it flags what the import left open.",
+    ]
+    text = dump(draft.data, header, draft.guessed)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            with atomic_text(output) as handle:
+                handle.write(text)
+        except ToolError as error:
+            raise CommandError(str(error)) from None
+    click.echo(f"wwrlint: {draft.summary.sentence()}", err=True)
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("path")
+@click.option(
+    "--to",
+    "output_format",
+    type=click.Choice(["text", "markdown", "html"]),
+    default="text",
+    show_default=True,
+    help="The kind of prose to write.",
+)
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE, not stdout.")
+def render(path: str, output_format: str, output: str | None) -> None:
+    """Turn a structured brief back into publishable prose, citing sources in the WWR style
+    "(Publisher, 15 December 2021)" and introducing quotes as the brief's analysts.
+
+    HTML is a complete standalone page: title, date, analysts, body and a list of sources
+    with links.
+
+    \b
+    Examples:
+      wwrlint render briefs/wwr-pakistan-taliban-2022.yaml
+      wwrlint render --to html briefs/wwr-pakistan-taliban-2022.yaml -o pakistan.html
+    """
+    from wwrlint.atomic import atomic_text
+    from wwrlint.discovery import read_brief
+    from wwrlint.errors import ToolError
+    from wwrlint.linter import lint
+    from wwrlint.loading import load
+    from wwrlint.prose.render import render as render_brief
+
+    try:
+        content = read_brief(path)
+    except OSError as error:
+        raise CommandError(f"{path}: cannot read: {error.strerror or error}") from None
+    errors = [d for d in lint(path, content) if d.severity == "error"]
+    if errors:
+        first = errors[0]
+        raise CommandError(
+            f"{path}:{first.span.line}:{first.span.column}: {first.message} "
+            f"({len(errors)} error{'s' if len(errors) != 1 else ''}; "
+            "run `wwrlint check` and fix the brief first)"
+        )
+    text = render_brief(load(path, content).data, output_format)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with atomic_text(output) as handle:
+            handle.write(text)
+    except ToolError as error:
+        raise CommandError(str(error)) from None
