@@ -22,6 +22,7 @@ from wwrlint.fixing import apply_fixes, unified_diff
 from wwrlint.linter import lint, lint_document
 from wwrlint.loading import load
 from wwrlint.reporters import Summary, make_reporter
+from wwrlint.wording import count
 from wwrlint.yamlsyntax import encode_like
 
 EXIT_OK, EXIT_FAILED, EXIT_TOOL = 0, 1, 2
@@ -131,8 +132,7 @@ class _FixCount:
 
     def sentence(self, diff: bool) -> str:
         verb = "Would fix" if diff else "Fixed"
-        files = f"{self.files} brief{'s' if self.files != 1 else ''}"
-        return f"{verb} {self.fixes} problem{'s' if self.fixes != 1 else ''} in {files}."
+        return f"{verb} {count(self.fixes, 'problem')} in {count(self.files, 'brief')}."
 
 
 MAX_FIX_PASSES = 10
@@ -167,7 +167,11 @@ def _fix(
     if not os.stat(path).st_mode & stat.S_IWUSR:
         problems.append(f"{shown}: read-only, not fixed ({fixed} fixes available)")
         return lint(shown, content, settings), 0
-    write_atomically(path, encode_like(content, document.text))
+    try:
+        write_atomically(path, encode_like(content, document.text))
+    except ToolError as error:  # this file stays as it was; go on with the others
+        problems.append(f"{error} (not fixed)")
+        return lint(shown, content, settings), 0
     return diagnostics, fixed
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import unicodedata
 
 from wwrlint.errors import ToolError
 
@@ -44,8 +45,10 @@ body:
 
 
 def slug(text: str) -> str:
-    """A valid brief id from a file name: lowercase letters and digits joined by hyphens."""
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower())) or "new-brief"
+    """A valid id from a name: lowercase letters and digits joined by hyphens ("Björklund"
+    gives "bjorklund")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower())) or "new-brief"
 
 
 def schema_reference(folder: str) -> str:

@@ -36,6 +36,11 @@ def did_you_mean(word: Any, choices: Iterable[Any]) -> str:
     return f"; did you mean {quoted(close[0])}?" if close else ""
 
 
+def count(number: int, noun: str) -> str:
+    """'1 claim', '2 claims'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def what_is(value: Any) -> str:
     """What kind of value a brief holds, for "must be text, not a list"."""
     if value is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 
 import click
@@ -31,8 +30,7 @@ def import_command(path: str, output: str | None, force: bool) -> None:
     from wwrlint.atomic import atomic_text
     from wwrlint.discovery import read_brief
     from wwrlint.errors import ToolError
-    from wwrlint.prose.emit import dump
-    from wwrlint.prose.importer import import_prose
+    from wwrlint.prose.importer import draft_text, import_prose
     from wwrlint.skeleton import schema_reference
 
     try:
@@ -45,13 +43,7 @@ def import_command(path: str, output: str | None, force: bool) -> None:
         raise CommandError(f"{output}: already exists; add --force to replace it")
     draft = import_prose(raw, os.path.basename(path))
     folder = os.path.dirname(output) if output else "."
-    header = [
-        f"yaml-language-server: $schema={schema_reference(folder or '.')}",
-        "",
-        f"Imported by wwrlint from {os.path.basename(path)} on {datetime.date.today()}.",
-        "Review it, then run `wwrlint check` on it: it flags what the import left open.",
-    ]
-    text = dump(draft.data, header, draft.guessed)
+    text = draft_text(draft, os.path.basename(path), schema_reference(folder or "."))
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -92,6 +84,7 @@ def render(path: str, output_format: str, output: str | None) -> None:
     from wwrlint.linter import lint
     from wwrlint.loading import load
     from wwrlint.prose.render import render as render_brief
+    from wwrlint.wording import count
 
     try:
         content = read_brief(path)
@@ -102,7 +95,7 @@ def render(path: str, output_format: str, output: str | None) -> None:
         first = errors[0]
         raise CommandError(
             f"{path}:{first.span.line}:{first.span.column}: {first.message} "
-            f"({len(errors)} error{'s' if len(errors) != 1 else ''}; "
+            f"({count(len(errors), 'error')}; "
             "run `wwrlint check` and fix the brief first)"
         )
     text = render_brief(load(path, content).data, output_format)

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wwrlint.prose.citations import Citation, cite
+from wwrlint.prose.emit import dump
 from wwrlint.prose.quotes import Quotation, Speaker, find_quotations, speaker_after, speaker_before
 from wwrlint.prose.text import Prose, read_prose, split_sentences
 from wwrlint.skeleton import slug
+from wwrlint.wording import count
 
 # Publishers that are this desk's own earlier briefs.
 OWN_PUBLISHERS = {"wwr", "world watch research"}
@@ -35,10 +37,10 @@ class Summary:
 
     def sentence(self) -> str:
         return (
-            f"imported {self.claims} claims, {self.assessments} assessments and "
-            f"{self.quotes} quotes ({self.unattributed} without a speaker); "
-            f"{self.sources} sources ({self.undated} without a date); "
-            f"{self.repairs} apostrophes repaired"
+            f"imported {count(self.claims, 'claim')}, {count(self.assessments, 'assessment')} "
+            f"and {count(self.quotes, 'quote')} ({self.unattributed} without a speaker); "
+            f"{count(self.sources, 'source')} ({self.undated} without a date); "
+            f"{count(self.repairs, 'apostrophe')} repaired"
         )
 
 
@@ -127,7 +129,9 @@ class _Importer:
         return items
 
     def quote_item(self, quotation: Quotation, speaker: Speaker | None) -> dict[str, Any]:
-        words = self.sentence_items(split_sentences(quotation.words))
+        # '"Churches have closed," says ...': the comma belongs to the attribution.
+        quoted = re.sub(r",$", ".", quotation.words)
+        words = self.sentence_items(split_sentences(quoted))
         self.summary.quotes += 1
         if all("assessment" in item for item in words):
             item: dict[str, Any] = {"quote": " ".join(i["assessment"] for i in words)}
@@ -168,6 +172,17 @@ class _Importer:
 def _is_sentences(words: str) -> bool:
     """Whether quoted words are whole sentences, not a phrase inside a sentence."""
     return bool(words) and words[0].isupper() and bool(re.search(r"[.!?,]$", words))
+
+
+def draft_text(draft: Draft, source_name: str, schema: str) -> str:
+    """The draft as a YAML file: the schema modeline, where it came from, the brief."""
+    header = [
+        f"yaml-language-server: $schema={schema}",
+        "",
+        f"Imported by wwrlint from {source_name}. Review it, then run `wwrlint check` on it:",
+        "it flags what the import left open (undated sources, quotes without a speaker).",
+    ]
+    return dump(draft.data, header, draft.guessed)
 
 
 def import_prose(raw: str, name: str, today: datetime.date | None = None) -> Draft:

@@ -100,9 +100,14 @@ def speaker_after(tail: str) -> tuple[Speaker, int] | None:
 
 def _speaker(who: str) -> Speaker | None:
     who = who.strip(" ,")
-    if "," in who:  # name first: "Thomas Muller, persecution analyst at World Watch Research"
-        name, role = (part.strip() for part in who.split(",", 1))
-        return Speaker(name, role or None) if _is_name(name) else None
+    if "," in who:
+        parts = [part.strip() for part in who.split(",") if part.strip()]
+        # "Thomas Muller, persecution analyst at ...", or "An analyst, Jo Hart"
+        if _is_name(parts[0]):
+            return Speaker(parts[0], ", ".join(parts[1:]) or None)
+        if _is_name(parts[-1]):
+            return Speaker(parts[-1], ", ".join(parts[:-1]) or None)
+        return None
     words = who.split()
     name_words: list[str] = []
     for word in reversed(words):
@@ -116,7 +121,12 @@ def _speaker(who: str) -> Speaker | None:
     return Speaker(name, role or None) if _is_name(name) else None
 
 
+_NOT_NAMES = {"it", "he", "she", "they", "we", "i", "this", "that", "the", "a", "an", "one"}
+
+
 def _is_name(text: str) -> bool:
     words = text.split()
+    if not words or words[0].lower() in _NOT_NAMES:
+        return False
     particles = ("van", "de", "von", "al", "bin")
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words if w not in particles)

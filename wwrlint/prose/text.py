@@ -122,7 +122,8 @@ def _flush(prose: Prose, lines: list[str]) -> None:
         prose.blocks.append(("paragraph", text))
 
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# A sentence ends at . ! or ?, after any closing marks and note numbers ("killed.[1]").
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?:\[\^?\d+\])*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 
 
 def split_sentences(text: str) -> list[str]:

@@ -9,6 +9,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from wwrlint.diagnostics import Diagnostic
+from wwrlint.wording import count
 
 
 @dataclass
@@ -35,15 +36,15 @@ class Summary:
 
     def sentence(self, unchecked: int = 0) -> str:
         """One line for people: what was found, in how many briefs."""
-        briefs = _count(self.files, "brief")
+        briefs = count(self.files, "brief")
         if unchecked:
-            found = f"{_count(self.errors, 'error')} and {_count(self.warnings, 'warning')}"
-            missed = _count(unchecked, "problem")
+            found = f"{count(self.errors, 'error')} and {count(self.warnings, 'warning')}"
+            missed = count(unchecked, "problem")
             return f"Found {found} in {briefs}; {missed} kept wwrlint from checking everything."
         if not self.errors and not self.warnings:
             return f"All checks passed ({briefs})."
         return (
-            f"Found {_count(self.errors, 'error')} and {_count(self.warnings, 'warning')} "
+            f"Found {count(self.errors, 'error')} and {count(self.warnings, 'warning')} "
             f"in {self.files_with_problems} of {briefs}."
         )
 
@@ -52,10 +53,6 @@ class Summary:
         rows = sorted(self.by_rule.items(), key=lambda item: (-item[1], item[0]))
         width = max((len(str(count)) for _, count in rows), default=1)
         return "".join(f"{count:>{width}}  {code}  {name}\n" for (code, name), count in rows)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def relative_uri(path: str) -> str:

@@ -13,7 +13,7 @@ from wwrlint.diagnostics import Finding, Fix, Pointer
 from wwrlint.prose.dates import parse_date as prose_date
 from wwrlint.rules.base import Rule
 from wwrlint.rules.examples import CLAIM, GOOD, HEAD
-from wwrlint.wording import quoted, what_is
+from wwrlint.wording import count, quoted, what_is
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -44,11 +44,11 @@ def source_missing_date(data: Any) -> Iterator[Finding]:
     )
     for source_id, source in entries(data, "sources"):
         if is_blank(source.get("date")):
-            count = uses[source_id]
-            cited = f"; {count} claim{'s' if count != 1 else ''} cite{'' if count != 1 else 's'} it"
+            citing = uses[source_id]
+            cited = f"; {count(citing, 'claim')} cite{'s' if citing == 1 else ''} it"
             yield Finding(
                 ("sources", source_id, "date"),
-                f"source {quoted(source_id)} has no date{cited if count else ''}; give its "
+                f"source {quoted(source_id)} has no date{cited if citing else ''}; give its "
                 "publication date as YYYY-MM-DD",
             )
 

@@ -1,0 +1,169 @@
+"""`wwrlint render`: WWR-style prose, the round trip from the seed, and an HTML page that a
+real browser (headless Chromium) loads cleanly."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO, VALID
+from wwrlint.cli import cli
+from wwrlint.loading import load
+from wwrlint.prose.importer import import_prose
+from wwrlint.prose.render import body_text, render
+from wwrlint.prose.text import read_prose, split_sentences
+
+SEED_BRIEF = REPO / "briefs" / "wwr-pakistan-taliban-2022.yaml"
+SEED_PROSE = REPO / "tests" / "golden" / "wwr-pakistan-taliban-2022.txt"
+CITATION = re.compile(r"\s*\((?:e\.g\. )?[A-Z][^()]*?, \d{1,2} [A-Z][a-z]+ \d{4}(?:; [^()]*)?\)")
+
+
+def seed_data() -> dict:  # type: ignore[type-arg]
+    data = load(str(SEED_BRIEF), SEED_BRIEF.read_bytes()).data
+    assert isinstance(data, dict)
+    return data
+
+
+def test_text_cites_in_the_wwr_style_and_introduces_the_quote() -> None:
+    text = render(seed_data(), "text")
+    assert (
+        "is a branch of the Islamic Emirate of Afghanistan (WWR, 18 October 2021; Long War "
+        "Journal, 15 December 2021)." in text
+    )
+    assert 'World Watch Research analyst Thomas Muller comments: "While this statement' in text
+    assert "fencing off at the moment (Dawn, 3 January 2022). No Afghan government" in text
+    # The sentence names International Crisis Group and the date: no second citation.
+    assert "International Crisis Group, 4 February 2022)" not in text
+    assert text.splitlines()[:2] == [
+        "Pakistan and the Taliban: a neighbour's victory turns into a challenge",
+        "7 February 2022",
+    ]
+    assert text.rstrip().endswith("- International Crisis Group, 4 February 2022.")
+
+
+def test_markdown_escapes_and_lists_sources() -> None:
+    data = seed_data()
+    data["title"] = "Pakistan *and* the Taliban"
+    markdown = render(data, "markdown")
+    assert markdown.startswith("# Pakistan \\*and\\* the Taliban\n\n*7 February 2022*\n")
+    assert "## Sources\n\n- WWR, 18 October 2021.\n" in markdown
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences without citations, with typographic differences ironed out."""
+    plain = CITATION.sub("", text).replace("“", '"').replace("”", '"')
+    return [" ".join(s.split()) for s in split_sentences(plain)]
+
+
+def test_round_trip_render_of_import_says_what_the_seed_says() -> None:
+    raw = SEED_PROSE.read_text("utf-8")
+    rendered = " ".join(body_text(import_prose(raw, SEED_PROSE.name).data))
+    original = " ".join(text for _, text in read_prose(raw).blocks)
+    assert sentences(rendered) == sentences(original)
+    assert len(sentences(original)) == 11
+
+
+def test_hand_encoded_seed_renders_the_same_sentences_too() -> None:
+    rendered = " ".join(body_text(seed_data()))
+    original = " ".join(text for _, text in read_prose(SEED_PROSE.read_text("utf-8")).blocks)
+    assert sentences(rendered) == sentences(original)
+
+
+def test_render_refuses_a_brief_with_errors(write_brief) -> None:  # type: ignore[no-untyped-def]
+    path = write_brief("bad.yaml", VALID.replace("date: 2022-01-03", "date: 2022-13-01"))
+    result = CliRunner().invoke(cli, ["render", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"wwrlint: error: {path}:11:11: the date of source")
+
+
+class _Page(HTMLParser):
+    """What a test needs to know of a page: tags, ids, links, text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.sources: list[str] = []
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(str(attributes["id"]))
+        for name in ("href", "src"):
+            if attributes.get(name):
+                self.links.append(str(attributes[name]))
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+browser = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)"
+)
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--enable-logging=stderr",
+    "--v=0",
+]
+
+
+def chromium(page: Path, *args: str, profile: Path) -> subprocess.CompletedProcess[str]:
+    assert CHROMIUM is not None
+    return subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def console_messages(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if ":CONSOLE" in line]
+
+
+@browser
+def test_html_page_loads_in_chromium_without_console_errors(tmp_path: Path) -> None:
+    control = tmp_path / "control.html"
+    control.write_text("<!DOCTYPE html><title>c</title><script>console.error('x')</script>")
+    assert console_messages(chromium(control, "--dump-dom", profile=tmp_path / "p0").stderr)
+
+    page = tmp_path / "brief.html"
+    result = CliRunner().invoke(cli, ["render", "--to", "html", str(SEED_BRIEF), "-o", str(page)])
+    assert result.exit_code == 0
+    loaded = chromium(page, "--dump-dom", profile=tmp_path / "p1")
+    assert loaded.returncode == 0, loaded.stderr[-2000:]
+    assert console_messages(loaded.stderr) == []
+    dom = _Page()
+    dom.feed(loaded.stdout)
+    assert "<title>Pakistan and the Taliban" in loaded.stdout
+    assert {"h1", "time", "article", "ol", "q"} <= set(dom.tags)
+    assert {f"source-{s}" for s in seed_data()["sources"]} <= dom.ids
+    assert [link for link in dom.links if not link.startswith("#source-")] == []
+    assert "Thomas Muller, World Watch Research analyst" in dom.text
+    assert "(Dawn, 3 January 2022)" in dom.text
+
+    shot = tmp_path / "brief.png"
+    taken = chromium(
+        page, f"--screenshot={shot}", "--window-size=1100,1500", profile=tmp_path / "p2"
+    )
+    assert taken.returncode == 0, taken.stderr[-2000:]
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 50_000  # a page of text, not a blank one
