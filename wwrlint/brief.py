@@ -6,12 +6,16 @@ wrong types and missing keys: it yields what is there and skips the rest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from wwrlint.diagnostics import Pointer
 from wwrlint.wording import excerpt
+
+_TYPOGRAPHY = re.compile('["“”‘’\n]|  ')
 
 # The keys that say what a body item is, in the order the schema lists them.
 ITEM_KINDS = ("heading", "paragraph", "claim", "assessment", "quote")
@@ -115,3 +119,49 @@ def texts(data: Any) -> Iterator[tuple[Pointer, str]]:
         value = item.data.get(item.kind)
         if isinstance(value, str):
             yield (*item.pointer, item.kind), value
+
+
+class Brief:
+    """One brief's data as the rules see it; walks of the body are done once and shared."""
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+
+    @cached_property
+    def items(self) -> list[Item]:
+        return list(body_items(self.data))
+
+    @cached_property
+    def _by_kind(self) -> dict[str, list[Item]]:
+        grouped: dict[str, list[Item]] = {kind: [] for kind in ITEM_KINDS}
+        for item in self.items:
+            grouped[item.kind].append(item)
+        return grouped
+
+    def of_kind(self, kind: str) -> list[Item]:
+        return self._by_kind[kind]
+
+    @cached_property
+    def citations(self) -> list[tuple[Item, Pointer, str]]:
+        """(claim, pointer, source id) for every id a claim cites."""
+        return [
+            (claim, pointer, source_id)
+            for claim in self.of_kind("claim")
+            for pointer, source_id in citations(claim)
+        ]
+
+    @cached_property
+    def texts(self) -> list[tuple[Pointer, str]]:
+        return list(texts(self.data))
+
+    @cached_property
+    def texts_to_proofread(self) -> list[tuple[Pointer, str]]:
+        """The texts with a quotation mark, a line break or a doubled space: the only ones
+        the typography rules need to look at."""
+        return [(p, t) for p, t in self.texts if _TYPOGRAPHY.search(t)]
+
+    def mapping(self, key: str) -> dict[str, Any]:
+        return mapping(self.data, key)
+
+    def entries(self, key: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        return entries(self.data, key)

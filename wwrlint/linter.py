@@ -9,12 +9,12 @@ from dataclasses import replace
 from typing import Any
 
 from wwrlint import suppressions
+from wwrlint.brief import Brief
 from wwrlint.config import Settings
 from wwrlint.diagnostics import Diagnostic, Finding, Pointer, Span
 from wwrlint.loading import Document, load
 from wwrlint.rules import BY_NAME, RULES, Rule
 from wwrlint.validation import validate
-from wwrlint.yamlsyntax import split_lines
 
 DEFAULT_SETTINGS = Settings()
 
@@ -27,21 +27,19 @@ def lint(path: str, content: bytes, settings: Settings = DEFAULT_SETTINGS) -> li
 def lint_document(document: Document, settings: Settings = DEFAULT_SETTINGS) -> list[Diagnostic]:
     """The diagnostics for a loaded brief (see `lint`)."""
     path = document.path
-    lines = split_lines(document.text)
     found = [
-        _diagnostic(document, lines, BY_NAME[problem.rule], problem.message, problem.span)
+        _diagnostic(document, BY_NAME[problem.rule], problem.message, problem.span)
         for problem in document.problems
     ]
     enabled = settings.enabled_for(path)
     if document.readable:
-        found += _check(document, lines)
+        found += _check(document)
         parsed = suppressions.parse(
             document.text, document.root, settings.require_suppression_reason
         )
         found, own = suppressions.apply([d for d in found if d.rule in enabled], parsed, enabled)
         found += [
-            _diagnostic(document, lines, BY_NAME[name], message, span)
-            for name, span, message in own
+            _diagnostic(document, BY_NAME[name], message, span) for name, span, message in own
         ]
     diagnostics = [
         replace(d, severity=settings.severity_of(d.rule, d.severity))
@@ -51,47 +49,47 @@ def lint_document(document: Document, settings: Settings = DEFAULT_SETTINGS) -> 
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 
-def _check(document: Document, lines: list[str]) -> list[Diagnostic]:
+def _check(document: Document) -> list[Diagnostic]:
     schema_findings = validate(document.data)
     typos = {f.stands_for for f in schema_findings if f.stands_for is not None}
     placed: list[Diagnostic] = []
     claimed: set[Pointer] = set()
+    brief = Brief(document.data)
     for rule in RULES:
         if rule.check is None:
             continue
-        for finding in rule.check(document.data):
+        for finding in rule.check(brief):
             if rule.refines_schema:
                 if finding.pointer in typos:  # the misspelt key is reported instead
                     continue
                 claimed.add(finding.pointer)
-            placed.append(_place(document, lines, rule, finding))
+            placed.append(_place(document, rule, finding))
     # A more specific rule already reported these places: the schema stays quiet there.
     schema = BY_NAME["schema"]
     placed += [
-        _place(document, lines, schema, finding)
+        _place(document, schema, finding)
         for finding in schema_findings
         if finding.pointer not in claimed
     ]
     return placed
 
 
-def _place(document: Document, lines: list[str], rule: Rule, finding: Finding) -> Diagnostic:
+def _place(document: Document, rule: Rule, finding: Finding) -> Diagnostic:
     span = document.locate(finding.pointer, finding.anchor)
     value = _value_at(document.data, finding.pointer)
-    placed = _diagnostic(document, lines, rule, finding.message, span, finding.pointer, value)
+    placed = _diagnostic(document, rule, finding.message, span, finding.pointer, value)
     return replace(placed, fix=finding.fix) if finding.fix is not None else placed
 
 
 def _diagnostic(
     document: Document,
-    lines: list[str],
     rule: Rule,
     message: str,
     span: Span,
     pointer: Pointer | None = None,
     value: Any = None,
 ) -> Diagnostic:
-    context = _line(lines, span.line)
+    context = document.line(span.line)
     # Without a pointer (YAML problems), the offending line's text stands for the content.
     identity = [rule.name, list(pointer), value] if pointer is not None else [rule.name, context]
     digest = hashlib.sha256(
@@ -108,10 +106,6 @@ def _diagnostic(
         context,
         digest,
     )
-
-
-def _line(lines: list[str], number: int) -> str:
-    return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
 def _value_at(data: Any, pointer: Pointer) -> Any:

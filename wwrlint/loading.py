@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -19,7 +20,7 @@ from yaml.resolver import BaseResolver
 
 from wwrlint.diagnostics import Anchor, Pointer, Span
 from wwrlint.wording import quoted
-from wwrlint.yamlsyntax import YamlProblem, decode, reader_problem, syntax_problem
+from wwrlint.yamlsyntax import YamlProblem, decode, reader_problem, split_lines, syntax_problem
 
 try:
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
@@ -59,8 +60,12 @@ _CORE = {
         r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"
     ),
 }
-_FIRST = {NULL: ["~", "n", "N", ""], BOOL: list("tTfF"), INT: list("-+0123456789")}
-_FIRST[FLOAT] = list("-+.0123456789")
+
+
+# Only a plain scalar starting with one of these can be anything but text.
+_NOT_ALWAYS_TEXT = frozenset("~nNtTfF-+.0123456789")
+# The tag the composer gives plain scalars; the builder resolves them by the core schema.
+_PLAIN = "!wwrlint/plain"
 
 
 def reads_as_text(plain: str) -> bool:
@@ -68,18 +73,29 @@ def reads_as_text(plain: str) -> bool:
     return not any(pattern.fullmatch(plain) for pattern in _CORE.values())
 
 
-class _CoreResolver(BaseResolver):
-    """Resolve plain scalars by the YAML 1.2 core schema, not PyYAML's YAML 1.1 rules."""
+def _resolve_plain(value: str) -> Any:
+    """The value of a plain scalar by the core schema; ValueError for an integer too long
+    for Python to read."""
+    if value and value[0] not in _NOT_ALWAYS_TEXT:
+        return value
+    for tag, pattern in _CORE.items():
+        if pattern.fullmatch(value):
+            return _construct(tag, value)
+    return value
 
 
-for _tag, _pattern in _CORE.items():
-    _CoreResolver.add_implicit_resolver(_tag, re.compile(f"^{_pattern.pattern}$"), _FIRST[_tag])
+class _Composer(_Parser, BaseResolver):
+    """libyaml's composer; tags are settled while building, not here (PyYAML would resolve
+    plain scalars by YAML 1.1, and in Python, once per scalar)."""
 
-
-class _Composer(_Parser, _CoreResolver):
     def __init__(self, text: str) -> None:
         _Parser.__init__(self, text)
-        _CoreResolver.__init__(self)
+        BaseResolver.__init__(self)
+
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            return _PLAIN if implicit[0] else STR
+        return _SEQ if kind is SequenceNode else _MAP
 
 
 @dataclass
@@ -93,6 +109,15 @@ class Document:
     problems: list[YamlProblem] = field(default_factory=list)
     # False when the file could not be read as YAML at all: there is no data to check.
     readable: bool = True
+
+    def line(self, number: int) -> str:
+        """The text of line `number` (1-based), or "" past the end."""
+        lines = self._lines
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    @cached_property
+    def _lines(self) -> list[str]:
+        return split_lines(self.text)
 
     def node_at(self, pointer: Pointer) -> Node | None:
         """The node written for the value at `pointer`, if the file has one."""
@@ -178,7 +203,7 @@ def load(path: str, content: bytes) -> Document:
             )
         )
     if root is not None:
-        builder = _Builder()
+        builder = _Builder(aliases="&" in text or "*" in text)
         try:
             document.data = builder.build(root, 0)
         except _TooLarge as error:
@@ -197,9 +222,11 @@ class _TooLarge(Exception):
 class _Builder:
     """Build plain data from composed nodes, reporting what a brief may not contain."""
 
-    def __init__(self) -> None:
+    def __init__(self, aliases: bool) -> None:
         self.problems: list[YamlProblem] = []
         self.values = 0
+        # Without an anchor in the text there is no alias to follow into a loop.
+        self.aliases = aliases
         self.in_progress: set[int] = set()
 
     def build(self, node: Node, depth: int) -> Any:
@@ -215,22 +242,39 @@ class _Builder:
                 f"values are nested more than {MAX_DEPTH} levels deep; it is not a brief",
                 _span(node),
             )
-        if isinstance(node, ScalarNode):
-            return self._scalar(node)
+        kind = type(node)
+        if kind is ScalarNode:
+            tag = node.tag
+            if tag == _PLAIN:
+                try:
+                    return _resolve_plain(node.value)
+                except ValueError:
+                    self._report(
+                        "yaml-unsupported", f"{quoted(node.value)} is too long a number", node
+                    )
+                    return node.value
+            return node.value if tag == STR else self._scalar(node)
+        if not self.aliases:
+            return self._collection(node, depth)
         if id(node) in self.in_progress:
             raise _TooLarge("an alias refers to a value that contains it", _span(node))
         self.in_progress.add(id(node))
         try:
-            if isinstance(node, SequenceNode):
-                self._check_tag(node, _SEQ)
-                return [self.build(item, depth + 1) for item in node.value]
-            assert isinstance(node, MappingNode)
-            return self._mapping(node, depth)
+            return self._collection(node, depth)
         finally:
             self.in_progress.discard(id(node))
 
+    def _collection(self, node: Node, depth: int) -> Any:
+        if type(node) is SequenceNode:
+            if node.tag != _SEQ:
+                self._check_tag(node, _SEQ)
+            return [self.build(item, depth + 1) for item in node.value]
+        assert isinstance(node, MappingNode)
+        return self._mapping(node, depth)
+
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
-        self._check_tag(node, _MAP)
+        if node.tag != _MAP:
+            self._check_tag(node, _MAP)
         data: dict[str, Any] = {}
         first_seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
@@ -240,7 +284,7 @@ class _Builder:
                     "yaml-unsupported", f"a key must be plain text, not a {kind}", key_node
                 )
                 continue
-            if key_node.tag not in (STR, "!", *_CORE):
+            if key_node.tag not in (_PLAIN, STR, "!", *_CORE):
                 self._report_tag(key_node)
             key = key_node.value
             if key == "<<" and not key_node.style:  # plain, not quoted
@@ -262,9 +306,10 @@ class _Builder:
             data[key] = self.build(value_node, depth + 1)
         return data
 
-    def _scalar(self, node: ScalarNode) -> Any:
+    def _scalar(self, node: Node) -> Any:
+        """A scalar with an explicit tag."""
         tag, value = node.tag, node.value
-        if tag in (STR, "!"):
+        if tag == "!":
             return value
         if tag in _CORE:
             if _CORE[tag].fullmatch(value):

@@ -1,6 +1,8 @@
 """Check brief data against the JSON Schema and say what is wrong in the brief's own words.
 
-This is the only module that knows about jsonschema. Each validator error becomes a
+This is the only module that knows about the validators. A brief is first checked by
+jsonschema-rs (compiled, about a hundred times faster); only a brief it finds invalid goes
+through jsonschema, whose errors carry what a good message needs. Each error becomes a
 finding at the data pointer of the value it is about, so the linter can place it on the
 YAML node. `oneOf` failures are narrowed to the branch the author meant (the body item
 kind whose key is present), instead of a dump of every branch.
@@ -9,18 +11,19 @@ kind whose key is present), instead of a dump of every branch.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from wwrlint.brief import ITEM_KINDS, kind_of
 from wwrlint.diagnostics import Finding, Pointer
 from wwrlint.schema import brief_schema
 from wwrlint.wording import did_you_mean, excerpt, quoted, what_is
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 
 @dataclass(frozen=True)
@@ -55,13 +58,34 @@ class _Error:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator, FormatChecker
+
     schema = brief_schema()
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker(formats=["date"]))
 
 
+@cache
+def fast_check() -> Callable[[Any], bool] | None:
+    """jsonschema-rs's `is_valid` for the brief schema, or None where it is not installed."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    validator = jsonschema_rs.Draft202012Validator(brief_schema(), validate_formats=True)
+    is_valid: Callable[[Any], bool] = validator.is_valid
+    return is_valid
+
+
 def validate(data: Any) -> list[Finding]:
     """Schema findings for one brief's data, each once, in document order of discovery."""
+    is_valid = fast_check()
+    if is_valid is not None:
+        try:
+            if is_valid(data):
+                return []
+        except Exception:  # a value the fast validator cannot take: jsonschema decides
+            pass
     findings: dict[tuple[Pointer, str], Finding] = {}
     for error in _validator().iter_errors(data):
         for finding in _findings(_Error.of(error), data):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
+from wwrlint.brief import Brief
 from wwrlint.diagnostics import Finding, Severity
 
-Check = Callable[[Any], Iterable[Finding]]
+Check = Callable[[Brief], Iterable[Finding]]
 
 
 @dataclass(frozen=True)

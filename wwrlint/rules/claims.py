@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
-from wwrlint.brief import (
-    citations,
-    defines_mapping,
-    describe,
-    entries,
-    is_blank,
-    items_of_kind,
-    mapping,
-)
+from wwrlint.brief import Brief, defines_mapping, describe, is_blank
 from wwrlint.diagnostics import Finding
 from wwrlint.rules.base import Rule
 from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
 from wwrlint.wording import did_you_mean, quoted
 
 
-def claim_missing_source(data: Any) -> Iterator[Finding]:
-    for claim in items_of_kind(data, "claim"):
+def claim_missing_source(brief: Brief) -> Iterator[Finding]:
+    for claim in brief.of_kind("claim"):
         if is_blank(claim.data.get("sources")):
             yield Finding(
                 (*claim.pointer, "sources"),
@@ -30,25 +21,22 @@ def claim_missing_source(data: Any) -> Iterator[Finding]:
             )
 
 
-def unknown_source(data: Any) -> Iterator[Finding]:
-    if not defines_mapping(data, "sources"):
+def unknown_source(brief: Brief) -> Iterator[Finding]:
+    if not defines_mapping(brief.data, "sources"):
         return  # the schema reports the broken 'sources' itself
-    defined = mapping(data, "sources")
-    for claim in items_of_kind(data, "claim"):
-        for pointer, source_id in citations(claim):
-            if source_id not in defined:
-                yield Finding(
-                    pointer,
-                    f"{describe(claim)} cites source {quoted(source_id)}, which the brief does not "
-                    f"define under 'sources'{did_you_mean(source_id, defined)}",
-                )
+    defined = brief.mapping("sources")
+    for claim, pointer, source_id in brief.citations:
+        if source_id not in defined:
+            yield Finding(
+                pointer,
+                f"{describe(claim)} cites source {quoted(source_id)}, which the brief does not "
+                f"define under 'sources'{did_you_mean(source_id, defined)}",
+            )
 
 
-def unused_source(data: Any) -> Iterator[Finding]:
-    cited = {
-        source_id for claim in items_of_kind(data, "claim") for _, source_id in citations(claim)
-    }
-    for source_id, _ in entries(data, "sources"):
+def unused_source(brief: Brief) -> Iterator[Finding]:
+    cited = {source_id for _, _, source_id in brief.citations}
+    for source_id, _ in brief.entries("sources"):
         if source_id not in cited:
             yield Finding(
                 ("sources", source_id),

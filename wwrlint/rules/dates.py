@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from wwrlint.brief import citations, entries, is_blank, items_of_kind
+from wwrlint.brief import Brief, entries, is_blank
 from wwrlint.diagnostics import Finding, Fix, Pointer
 from wwrlint.prose.dates import parse_date as prose_date
 from wwrlint.rules.base import Rule
@@ -38,11 +38,9 @@ def date_fields(data: Any) -> Iterator[tuple[Pointer, Any]]:
                 yield ("sources", source_id, key), source[key]
 
 
-def source_missing_date(data: Any) -> Iterator[Finding]:
-    uses = Counter(
-        source_id for claim in items_of_kind(data, "claim") for _, source_id in citations(claim)
-    )
-    for source_id, source in entries(data, "sources"):
+def source_missing_date(brief: Brief) -> Iterator[Finding]:
+    uses = Counter(source_id for _, _, source_id in brief.citations)
+    for source_id, source in brief.entries("sources"):
         if is_blank(source.get("date")):
             citing = uses[source_id]
             cited = f"; {count(citing, 'claim')} cite{'s' if citing == 1 else ''} it"
@@ -53,8 +51,8 @@ def source_missing_date(data: Any) -> Iterator[Finding]:
             )
 
 
-def invalid_date(data: Any) -> Iterator[Finding]:
-    for pointer, value in date_fields(data):
+def invalid_date(brief: Brief) -> Iterator[Finding]:
+    for pointer, value in date_fields(brief.data):
         if is_blank(value) or parse_date(value) is not None:
             continue
         written = prose_date(value) if isinstance(value, str) else None
@@ -66,11 +64,12 @@ def invalid_date(data: Any) -> Iterator[Finding]:
         yield Finding(pointer, f"{_field_name(pointer)} {_why_invalid(value)}", fix=fix)
 
 
-def source_after_brief(data: Any) -> Iterator[Finding]:
+def source_after_brief(brief: Brief) -> Iterator[Finding]:
+    data = brief.data
     brief_date = parse_date(data.get("date")) if isinstance(data, dict) else None
     if brief_date is None:
         return
-    for source_id, source in entries(data, "sources"):
+    for source_id, source in brief.entries("sources"):
         source_date = parse_date(source.get("date"))
         if source_date is not None and source_date > brief_date:
             yield Finding(

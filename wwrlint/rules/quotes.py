@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
-from wwrlint.brief import (
-    defines_mapping,
-    describe,
-    entries,
-    is_blank,
-    items_of_kind,
-    mapping,
-)
+from wwrlint.brief import Brief, defines_mapping, describe, is_blank
 from wwrlint.diagnostics import Finding
 from wwrlint.rules.base import Rule
 from wwrlint.rules.examples import ANALYSTS, CLAIM, DAWN, HEAD
@@ -27,8 +19,8 @@ QUOTE = """\
 BEFORE_QUOTE = HEAD + ANALYSTS + DAWN + "body:\n" + CLAIM
 
 
-def quote_missing_analyst(data: Any) -> Iterator[Finding]:
-    for quote in items_of_kind(data, "quote"):
+def quote_missing_analyst(brief: Brief) -> Iterator[Finding]:
+    for quote in brief.of_kind("quote"):
         if is_blank(quote.data.get("analyst")):
             yield Finding(
                 (*quote.pointer, "analyst"),
@@ -37,11 +29,11 @@ def quote_missing_analyst(data: Any) -> Iterator[Finding]:
             )
 
 
-def unknown_analyst(data: Any) -> Iterator[Finding]:
-    if not defines_mapping(data, "analysts"):
+def unknown_analyst(brief: Brief) -> Iterator[Finding]:
+    if not defines_mapping(brief.data, "analysts"):
         return  # the schema reports the broken 'analysts' itself
-    defined = mapping(data, "analysts")
-    for quote in items_of_kind(data, "quote"):
+    defined = brief.mapping("analysts")
+    for quote in brief.of_kind("quote"):
         analyst_id = quote.data.get("analyst")
         if isinstance(analyst_id, str) and analyst_id.strip() and analyst_id not in defined:
             yield Finding(
@@ -51,13 +43,13 @@ def unknown_analyst(data: Any) -> Iterator[Finding]:
             )
 
 
-def unused_analyst(data: Any) -> Iterator[Finding]:
+def unused_analyst(brief: Brief) -> Iterator[Finding]:
     named = {
         analyst_id
-        for quote in items_of_kind(data, "quote")
+        for quote in brief.of_kind("quote")
         if isinstance(analyst_id := quote.data.get("analyst"), str)
     }
-    for analyst_id, _ in entries(data, "analysts"):
+    for analyst_id, _ in brief.entries("analysts"):
         if analyst_id not in named:
             yield Finding(
                 ("analysts", analyst_id),

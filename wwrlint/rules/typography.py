@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
-from wwrlint.brief import texts
+from wwrlint.brief import Brief
 from wwrlint.diagnostics import Finding, Fix
 from wwrlint.rules.base import Rule
 from wwrlint.rules.examples import DAWN, HEAD
@@ -23,8 +22,8 @@ def _example(text: str) -> str:
     return HEAD + DAWN + f"body:\n  - claim: {text}\n    sources: [dawn-2022-01-03]\n"
 
 
-def apostrophe_quote(data: Any) -> Iterator[Finding]:
-    for pointer, text in texts(data):
+def apostrophe_quote(brief: Brief) -> Iterator[Finding]:
+    for pointer, text in brief.texts_to_proofread:
         if (word := re.search(r"\w*[A-Za-z]\"(?:s|t|d|ll|re|ve|m)\b", text)) is not None:
             yield Finding(
                 pointer,
@@ -33,8 +32,8 @@ def apostrophe_quote(data: Any) -> Iterator[Finding]:
             )
 
 
-def unbalanced_quotes(data: Any) -> Iterator[Finding]:
-    for pointer, text in texts(data):
+def unbalanced_quotes(brief: Brief) -> Iterator[Finding]:
+    for pointer, text in brief.texts_to_proofread:
         straight = text.count('"') - len(APOSTROPHE.findall(text))
         problems = []
         if straight % 2:
@@ -55,8 +54,8 @@ def unbalanced_quotes(data: Any) -> Iterator[Finding]:
         )
 
 
-def line_break_in_text(data: Any) -> Iterator[Finding]:
-    for pointer, text in texts(data):
+def line_break_in_text(brief: Brief) -> Iterator[Finding]:
+    for pointer, text in brief.texts_to_proofread:
         if "\n" in text.strip():
             yield Finding(
                 pointer,
@@ -65,8 +64,8 @@ def line_break_in_text(data: Any) -> Iterator[Finding]:
             )
 
 
-def double_space(data: Any) -> Iterator[Finding]:
-    for pointer, text in texts(data):
+def double_space(brief: Brief) -> Iterator[Finding]:
+    for pointer, text in brief.texts_to_proofread:
         if _SPACES.search(text):
             yield Finding(
                 pointer,
