@@ -20,9 +20,21 @@ _WORDS_TEXT = (
 )
 WORDS = _WORDS_TEXT.split()
 PUBLISHERS = (
-    "Dawn", "Long War Journal", "Jamestown Foundation", "International Crisis Group",
-    "Reuters", "Al Jazeera", "BBC News", "Human Rights Watch", "Daily NK", "ACLED",
-    "Article18", "Mohabat News", "Morning Star News", "UCA News", "Christian Daily",
+    "Dawn",
+    "Long War Journal",
+    "Jamestown Foundation",
+    "International Crisis Group",
+    "Reuters",
+    "Al Jazeera",
+    "BBC News",
+    "Human Rights Watch",
+    "Daily NK",
+    "ACLED",
+    "Article18",
+    "Mohabat News",
+    "Morning Star News",
+    "UCA News",
+    "Christian Daily",
 )
 NAMES = ("Thomas Muller", "Jo Newhouse", "Anna Berg", "Lars Vermeulen", "Mina Sato", "Ade Okafor")
 BROKEN_SHARE = 0.04
@@ -52,8 +64,11 @@ def brief(number: int, rng: random.Random) -> str:
     ]
     analysts = rng.sample(NAMES, rng.randint(2, 5))
     for name in analysts:
-        lines += [f"  {name.lower().replace(' ', '-')}:", f"    name: {name}",
-                  "    role: World Watch Research analyst"]
+        lines += [
+            f"  {name.lower().replace(' ', '-')}:",
+            f"    name: {name}",
+            "    role: World Watch Research analyst",
+        ]
     lines += ["", "sources:"]
     sources = []
     for index in range(rng.randint(4, 12)):
@@ -62,8 +77,13 @@ def brief(number: int, rng: random.Random) -> str:
         day = min(day, date)
         source_id = f"{publisher.lower().replace(' ', '-')}-{index}"
         sources.append(source_id)
-        lines += [f"  {source_id}:", f"    publisher: {publisher}", f"    date: {day}",
-                  f"    title: {_sentence(rng, 6)[:-1]}", "    type: news"]
+        lines += [
+            f"  {source_id}:",
+            f"    publisher: {publisher}",
+            f"    date: {day}",
+            f"    title: {_sentence(rng, 6)[:-1]}",
+            "    type: news",
+        ]
     lines += ["", "body:"]
     cited = set()
     for _ in range(rng.randint(3, 8)):
@@ -83,16 +103,22 @@ def brief(number: int, rng: random.Random) -> str:
                 lines += ["      - quote:"]
                 lines += _text("          - assessment:", _sentence(rng, 20), 14)
                 lines += _text("          - claim:", _sentence(rng, 20), 14)
-                lines += [f"            sources: [{picked}]",
-                          f"        analyst: {rng.choice(analysts).lower().replace(' ', '-')}"]
+                lines += [
+                    f"            sources: [{picked}]",
+                    f"        analyst: {rng.choice(analysts).lower().replace(' ', '-')}",
+                ]
     for source_id in sources:
         if source_id not in cited:  # every source is cited somewhere
-            lines += ["  - claim: A further statement backed by this source.",
-                      f"    sources: [{source_id}]"]
+            lines += [
+                "  - claim: A further statement backed by this source.",
+                f"    sources: [{source_id}]",
+            ]
     for name in analysts:
         analyst_id = name.lower().replace(" ", "-")
-        lines += ["  - quote: The situation remains difficult for the community.",
-                  f"    analyst: {analyst_id}"]
+        lines += [
+            "  - quote: The situation remains difficult for the community.",
+            f"    analyst: {analyst_id}",
+        ]
     text = "\n".join(lines) + "\n"
     if rng.random() < BROKEN_SHARE:
         text = _break(text, rng)

@@ -46,6 +46,14 @@ def messages(text: str) -> list[str]:
     return [d.message for d in diagnose(text)]
 
 
+@pytest.fixture(autouse=True)
+def _cache_outside_the_checkout(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Runs in tests keep their result cache out of the repository."""
+    monkeypatch.setenv("WWRLINT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
 @pytest.fixture
 def write_brief(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Write a file under tmp_path and return its path."""

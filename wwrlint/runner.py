@@ -1,29 +1,28 @@
-"""Run `wwrlint check` on a plain options object: find the files, lint each with its own
+"""Run `wwrlint check` on a plain options object: find the files, check each with its own
 settings, filter through the baseline, report, and return the exit code."""
 
 from __future__ import annotations
 
 import json
 import os
-import stat
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 from wwrlint import baseline as baselines
-from wwrlint.atomic import atomic_text, write_atomically
-from wwrlint.config import ConfigFinder, Overrides, Settings
+from wwrlint.atomic import atomic_text
+from wwrlint.cache import DEFAULT_FOLDER, Cache
+from wwrlint.checking import Outcome, check_files, fix_file
+from wwrlint.config import ConfigFinder, Overrides
 from wwrlint.diagnostics import Diagnostic
-from wwrlint.discovery import discover, display, read_brief
+from wwrlint.discovery import discover, display
 from wwrlint.errors import ToolError
-from wwrlint.fixing import apply_fixes, unified_diff
-from wwrlint.linter import lint, lint_document
-from wwrlint.loading import load
+from wwrlint.linter import lint
 from wwrlint.reporters import Summary, make_reporter
 from wwrlint.wording import count
-from wwrlint.yamlsyntax import encode_like
 
 EXIT_OK, EXIT_FAILED, EXIT_TOOL = 0, 1, 2
 
@@ -45,6 +44,9 @@ class CheckOptions:
     generate_baseline: str | None = None
     fix: bool = False
     diff: bool = False
+    cache: bool = True
+    cache_dir: str = DEFAULT_FOLDER
+    jobs: int = 0  # 0: one per core, when there are enough files
 
 
 @dataclass
@@ -75,36 +77,35 @@ def run(options: CheckOptions, streams: Streams) -> int:
     fixes = _FixCount()
     problems: list[str] = []
     recorded: list[Diagnostic] = []
+    cache = Cache(options.cache_dir) if options.cache and not options.stdin_filename else None
     with _output(options.output_file, streams.stdout) as out:
         reporter = make_reporter(output_format, out, color=color, annotate=annotate)
-        for path, content in _inputs(options, finder, streams, problems):
-            try:
-                settings_here = finder.for_path(path)
-                if options.fix or options.diff:
-                    diagnostics, fixed = _fix(path, content, settings_here, options, out, problems)
-                    fixes.add(fixed)
-                else:
-                    diagnostics = lint(display(path), content, settings_here)
-            except ToolError:
-                raise
-            except Exception as error:  # a wwrlint bug: name the file, go on with the others
-                problems.append(f"{display(path)}: internal error: {type(error).__name__}: {error}")
-                continue
+        for outcome in _outcomes(options, finder, cache, streams):
+            if outcome.problem:
+                problems.append(outcome.problem)
+                if not outcome.diagnostics:
+                    continue
+            fixes.add(outcome.fixed)
+            if options.diff:
+                out.write(outcome.diff)
+            diagnostics = outcome.diagnostics
             if known is not None:
                 diagnostics = known.filter(diagnostics)
             if options.generate_baseline:
                 recorded += diagnostics
             summary.add(diagnostics)
             if not options.diff:
-                reporter.file(path, diagnostics)
+                reporter.file(outcome.path, diagnostics)
         if not options.diff:
             reporter.finish(summary)
+    if cache is not None:
+        cache.save()
 
     for problem in problems:
         streams.stderr.write(f"wwrlint: error: {problem}\n")
     if options.generate_baseline:
-        count = baselines.write(options.generate_baseline, recorded)
-        streams.stderr.write(f"wwrlint: wrote {count} findings to {options.generate_baseline}\n")
+        written = baselines.write(options.generate_baseline, recorded)
+        streams.stderr.write(f"wwrlint: wrote {written} findings to {options.generate_baseline}\n")
     if not options.quiet and (options.fix or options.diff):
         streams.stderr.write(fixes.sentence(options.diff) + "\n")
     if not options.quiet and output_format in ("full", "text", "concise") and not options.diff:
@@ -135,54 +136,16 @@ class _FixCount:
         return f"{verb} {count(self.fixes, 'problem')} in {count(self.files, 'brief')}."
 
 
-MAX_FIX_PASSES = 10
-
-
-def _fix(
-    path: str,
-    content: bytes,
-    settings: Settings,
-    options: CheckOptions,
-    out: TextIO,
-    problems: list[str],
-) -> tuple[list[Diagnostic], int]:
-    """Apply safe fixes until none is left (or show them as a diff); return the remaining
-    diagnostics and how many fixes were made."""
-    shown = display(path)
-    document = load(shown, content)
-    original, fixed = document.text, 0
-    diagnostics = lint_document(document, settings)
-    for _ in range(MAX_FIX_PASSES):
-        text, count = apply_fixes(document, diagnostics)
-        if not count:
-            break
-        fixed += count
-        document = load(shown, text.encode("utf-8"))
-        diagnostics = lint_document(document, settings)
-    if not fixed:
-        return diagnostics, 0
-    if options.diff:
-        out.write(unified_diff(shown, original, document.text))
-        return diagnostics, fixed
-    if not os.stat(path).st_mode & stat.S_IWUSR:
-        problems.append(f"{shown}: read-only, not fixed ({fixed} fixes available)")
-        return lint(shown, content, settings), 0
-    try:
-        write_atomically(path, encode_like(content, document.text))
-    except ToolError as error:  # this file stays as it was; go on with the others
-        problems.append(f"{error} (not fixed)")
-        return lint(shown, content, settings), 0
-    return diagnostics, fixed
-
-
-def _inputs(
-    options: CheckOptions, finder: ConfigFinder, streams: Streams, problems: list[str]
-) -> Iterator[tuple[str, bytes]]:
-    """(path, content) of every brief to check, reading each file only when its turn comes."""
+def _outcomes(
+    options: CheckOptions, finder: ConfigFinder, cache: Cache | None, streams: Streams
+) -> Iterator[Outcome]:
+    """An outcome for every brief to check, in order."""
     if options.stdin_filename is not None or options.paths == ("-",):
         if options.paths not in ((), ("-",)):
             raise ToolError("--stdin-filename reads the brief from standard input; give no PATH")
-        yield options.stdin_filename or "-", streams.stdin.read()
+        name = options.stdin_filename or "-"
+        content = streams.stdin.read()
+        yield Outcome(name, lint(name, content, finder.for_path(name)))
         return
 
     def excluded(path: str) -> bool:
@@ -191,17 +154,34 @@ def _inputs(
     found = discover(options.paths or (".",), excluded)
     if found.missing:
         raise ToolError(f"{', '.join(map(display, found.missing))}: no such file or folder")
-    problems += found.errors
+    for error in found.errors:
+        yield Outcome("", problem=error)
     if not found.files and not found.errors and not found.excluded:
         named = ", ".join(f"'{path}'" for path in options.paths) or "the current folder"
         raise ToolError(f"no briefs (*.yaml, *.yml) found in {named}")
-    for path in found.files:
-        try:
-            content = read_brief(path)
-        except OSError as error:
-            problems.append(f"{display(path)}: cannot read: {error.strerror or error}")
-            continue
-        yield path, content
+    if options.fix or options.diff:
+        outcomes: Iterator[Outcome] = (
+            fix_file(path, finder.for_path(path), options.diff) for path in found.files
+        )
+    else:
+        jobs = options.jobs or os.cpu_count() or 1
+        outcomes = check_files(found.files, finder, cache, jobs)
+    yield from _with_progress(outcomes, len(found.files), streams.stderr)
+
+
+def _with_progress(outcomes: Iterator[Outcome], total: int, stderr: TextIO) -> Iterator[Outcome]:
+    """Show how far a long run is, on a terminal only (never in pipes or CI logs)."""
+    show = total >= 500 and stderr.isatty() and not os.environ.get("CI")
+    last = 0.0
+    for done, outcome in enumerate(outcomes, start=1):
+        if show and time.monotonic() - last > 0.1:
+            last = time.monotonic()
+            filled = done * 30 // total
+            stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} briefs")
+            stderr.flush()
+        yield outcome
+    if show:
+        stderr.write("\r" + " " * 60 + "\r")
 
 
 @contextmanager

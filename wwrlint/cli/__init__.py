@@ -11,7 +11,7 @@ import click
 from wwrlint import __version__
 from wwrlint.cli.check import check
 from wwrlint.cli.common import CONTEXT, EXIT_TOOL
-from wwrlint.cli.info import rule, rules, schema
+from wwrlint.cli.info import clean, rule, rules, schema
 from wwrlint.cli.new import new
 from wwrlint.cli.prose import import_command, render
 
@@ -37,7 +37,7 @@ def cli() -> None:
     """
 
 
-for command in (check, new, import_command, render, rules, rule, schema):
+for command in (check, new, import_command, render, rules, rule, schema, clean):
     cli.add_command(command)
 
 

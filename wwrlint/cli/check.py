@@ -83,6 +83,26 @@ FORMATS = ["full", "text", "concise", "json", "sarif", "github", "gitlab"]
     help="Show the safe fixes as a unified diff instead of applying them; exit 1 if any.",
 )
 @click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every brief afresh, neither reading nor writing the cache.",
+)
+@click.option(
+    "--cache-dir",
+    metavar="DIR",
+    default=".wwrlint_cache",
+    show_default=True,
+    envvar="WWRLINT_CACHE_DIR",
+    help="Where to keep results of unchanged briefs (also $WWRLINT_CACHE_DIR).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes for large runs; 0 (the default) means one per core.",
+)
+@click.option(
     "--baseline",
     metavar="FILE",
     help="Report only problems that FILE (from --generate-baseline) does not record.",
@@ -110,6 +130,9 @@ def check(
     color: str,
     fix: bool,
     diff: bool,
+    no_cache: bool,
+    cache_dir: str,
+    jobs: int,
     baseline: str | None,
     generate_baseline: str | None,
 ) -> None:
@@ -170,6 +193,9 @@ def check(
             generate_baseline=generate_baseline,
             fix=fix,
             diff=diff,
+            cache=not no_cache,
+            cache_dir=cache_dir,
+            jobs=jobs,
         )
         code = run(options, default_streams())
     except ToolError as error:

@@ -81,3 +81,26 @@ def rule(name_or_code: str, output_format: str) -> None:
         click.echo(json.dumps(rule_dict(found), indent=2))
     else:
         click.echo(rule_text(found), nl=False)
+
+
+@click.command(context_settings=CONTEXT)
+@click.option(
+    "--cache-dir",
+    metavar="DIR",
+    default=".wwrlint_cache",
+    show_default=True,
+    envvar="WWRLINT_CACHE_DIR",
+    help="The cache folder to remove.",
+)
+def clean(cache_dir: str) -> None:
+    """Remove the result cache that `wwrlint check` keeps.
+
+    \b
+    Examples:
+      wwrlint clean
+      wwrlint clean --cache-dir /tmp/wwrlint-cache
+    """
+    from wwrlint.cache import clean as remove
+
+    removed = remove(cache_dir)
+    click.echo(f"wwrlint: removed {cache_dir} ({removed} files)", err=True)

@@ -1,0 +1,208 @@
+"""The result cache: a brief that has not changed since it was last checked, under the same
+settings, schema and wwrlint version, is not checked again.
+
+A file is known unchanged when its size, modification time and inode are as recorded and it
+was last modified well before the record was made (so an edit in the same instant cannot
+hide); otherwise its content hash decides. The cache is one JSON file, replaced atomically;
+several processes may update it at once (under a lock where the system has one), and a cache
+that cannot be read is ignored and rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import asdict
+from typing import Any
+
+from wwrlint import __version__
+from wwrlint.atomic import write_atomically
+from wwrlint.config import Settings
+from wwrlint.diagnostics import Diagnostic, Fix, Span
+from wwrlint.errors import ToolError
+
+DEFAULT_FOLDER = ".wwrlint_cache"
+_FILE = "results.json"
+_FORMAT = 1
+# A file modified this close to the moment it was checked is hashed, not trusted by stat.
+_RACY_SECONDS = 2.0
+
+
+def content_hash(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def settings_key(settings: Settings, path: str) -> str:
+    """What of the settings changes a file's diagnostics (not how they are reported)."""
+    relevant = [
+        sorted(settings.enabled_for(path)),
+        sorted(settings.severity),
+        settings.require_suppression_reason,
+    ]
+    return hashlib.sha256(json.dumps(relevant).encode()).hexdigest()[:16]
+
+
+def _salt() -> str:
+    from wwrlint.schema import schema_text
+
+    schema = hashlib.sha256(schema_text().encode()).hexdigest()[:16]
+    return f"{__version__}/{schema}"
+
+
+def _to_json(d: Diagnostic) -> list[Any]:
+    fix = [d.fix.description, d.fix.value] if d.fix is not None else None
+    pointer = list(d.pointer) if d.pointer is not None else None
+    return [
+        asdict(d.span),
+        d.rule,
+        d.code,
+        d.severity,
+        d.message,
+        pointer,
+        d.context,
+        d.fingerprint,
+        fix,
+    ]
+
+
+def _from_json(path: str, item: list[Any]) -> Diagnostic:
+    span, rule, code, severity, message, pointer, context, fingerprint, fix = item
+    return Diagnostic(
+        path,
+        Span(**span),
+        rule,
+        code,
+        severity,
+        message,
+        tuple(pointer) if pointer is not None else None,
+        context,
+        fingerprint,
+        Fix(*fix) if fix is not None else None,
+    )
+
+
+class Cache:
+    """Cached diagnostics by absolute path; `save` merges this run's records into the file."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.salt = _salt()
+        self.entries: dict[str, list[Any]] = self._read()
+        self.updated: dict[str, list[Any]] = {}
+
+    def _read(self) -> dict[str, list[Any]]:
+        try:
+            with open(os.path.join(self.folder, _FILE), encoding="utf-8") as handle:
+                document = json.load(handle)
+            if document["format"] != _FORMAT or document["salt"] != self.salt:
+                return {}
+            entries = document["entries"]
+            if not isinstance(entries, dict):
+                return {}
+            return entries
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}  # missing, corrupt or from another version: start afresh
+
+    def by_stat(self, path: str, shown: str, key: str) -> list[Diagnostic] | None:
+        """The cached diagnostics if the file is unchanged by its stat, else None."""
+        entry = self.entries.get(os.path.abspath(path))
+        if entry is None:
+            return None
+        try:
+            stat = os.stat(path)
+            size, mtime, inode, checked_at, _, settings, diagnostics = entry
+            if (
+                settings == key
+                and stat.st_size == size
+                and stat.st_mtime_ns == mtime
+                and stat.st_ino == inode
+                and mtime / 1e9 < checked_at - _RACY_SECONDS
+            ):
+                return [_from_json(shown, item) for item in diagnostics]
+        except (OSError, ValueError, TypeError):
+            return None
+        return None
+
+    def by_content(self, path: str, shown: str, key: str, digest: str) -> list[Diagnostic] | None:
+        """The cached diagnostics if the file's content is as recorded, else None."""
+        entry = self.entries.get(os.path.abspath(path))
+        try:
+            if entry is not None and entry[4] == digest and entry[5] == key:
+                found = [_from_json(shown, item) for item in entry[6]]
+                self.record(path, digest, key, found)  # the stat changed, not the content
+                return found
+        except (ValueError, TypeError, IndexError):
+            return None
+        return None
+
+    def record(self, path: str, digest: str, key: str, diagnostics: list[Diagnostic]) -> None:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return
+        self.updated[os.path.abspath(path)] = [
+            stat.st_size,
+            stat.st_mtime_ns,
+            stat.st_ino,
+            time.time(),
+            digest,
+            key,
+            [_to_json(d) for d in diagnostics],
+        ]
+
+    def save(self) -> None:
+        """Merge this run's records into the cache file, whole or not at all."""
+        if not self.updated:
+            return
+        try:
+            os.makedirs(self.folder, exist_ok=True)
+            ignore = os.path.join(self.folder, ".gitignore")
+            if not os.path.exists(ignore):
+                with open(ignore, "w", encoding="utf-8") as handle:
+                    handle.write("# Created by wwrlint: the cache is not for version control.\n*\n")
+            with _locked(self.folder):
+                entries = self._read()
+                entries.update(self.updated)
+                document = {"format": _FORMAT, "salt": self.salt, "entries": entries}
+                write_atomically(
+                    os.path.join(self.folder, _FILE),
+                    # ASCII escapes keep file names that are not UTF-8 as they are.
+                    json.dumps(document, separators=(",", ":")).encode(),
+                )
+        except (OSError, ToolError):
+            pass  # a cache that cannot be written only costs time next run
+
+
+@contextlib.contextmanager
+def _locked(folder: str) -> Iterator[None]:
+    """An exclusive lock on the cache folder where the system offers one."""
+    try:
+        import fcntl
+    except ImportError:  # no flock: atomic replacement alone keeps the file whole
+        yield
+        return
+    with open(os.path.join(folder, "lock"), "w", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def clean(folder: str) -> int:
+    """Delete a cache folder's files; return how many were removed."""
+    removed = 0
+    if not os.path.isdir(folder):
+        return 0
+    for name in os.listdir(folder):
+        target = os.path.join(folder, name)
+        if os.path.isfile(target):
+            os.remove(target)
+            removed += 1
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
+    return removed
