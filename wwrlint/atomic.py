@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import BinaryIO, TextIO
@@ -40,6 +39,8 @@ def _atomic(path: str) -> Iterator[BinaryIO]:
         mode = None
     except OSError as error:
         raise ToolError(f"{path}: cannot write: {error.strerror or error}") from None
+    import tempfile
+
     try:
         descriptor, temporary = tempfile.mkstemp(
             dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp"

@@ -1,9 +1,10 @@
 """The result cache: a brief that has not changed since it was last checked, under the same
 settings, schema and wwrlint version, is not checked again.
 
-A file is known unchanged when its size, modification time and inode are as recorded and it
-was last modified well before the record was made (so an edit in the same instant cannot
-hide); otherwise its content hash decides. The cache is one JSON file, replaced atomically;
+A file is known unchanged when its size, modification and change times and inode are as
+recorded (the change time moves on every write, whatever the modification time is set to)
+and it was last modified well before the record was made (so an edit in the same instant
+cannot hide); otherwise its content hash decides. The cache is one JSON file, replaced atomically;
 several processes may update it at once (under a lock where the system has one), and a cache
 that cannot be read is ignored and rebuilt, never trusted.
 """
@@ -27,7 +28,7 @@ from wwrlint.errors import ToolError
 
 DEFAULT_FOLDER = ".wwrlint_cache"
 _FILE = "results.json"
-_FORMAT = 1
+_FORMAT = 2
 # A file modified this close to the moment it was checked is hashed, not trusted by stat.
 _RACY_SECONDS = 2.0
 
@@ -114,25 +115,33 @@ class Cache:
             return None
         try:
             stat = os.stat(path)
-            size, mtime, inode, checked_at, _, settings, diagnostics = entry
+            size, mtime, ctime, inode, checked_at, _, settings, diagnostics = entry
             if (
                 settings == key
                 and stat.st_size == size
                 and stat.st_mtime_ns == mtime
+                and stat.st_ctime_ns == ctime
                 and stat.st_ino == inode
-                and mtime / 1e9 < checked_at - _RACY_SECONDS
+                and max(mtime, ctime) / 1e9 < checked_at - _RACY_SECONDS
             ):
                 return [_from_json(shown, item) for item in diagnostics]
         except (OSError, ValueError, TypeError):
             return None
         return None
 
+    def digest_of(self, path: str, key: str) -> str | None:
+        """The content hash recorded for a file checked under these settings."""
+        entry = self.entries.get(os.path.abspath(path))
+        if isinstance(entry, list) and len(entry) == 8 and entry[6] == key:
+            return str(entry[5])
+        return None
+
     def by_content(self, path: str, shown: str, key: str, digest: str) -> list[Diagnostic] | None:
         """The cached diagnostics if the file's content is as recorded, else None."""
         entry = self.entries.get(os.path.abspath(path))
         try:
-            if entry is not None and entry[4] == digest and entry[5] == key:
-                found = [_from_json(shown, item) for item in entry[6]]
+            if entry is not None and entry[5] == digest and entry[6] == key:
+                found = [_from_json(shown, item) for item in entry[7]]
                 self.record(path, digest, key, found)  # the stat changed, not the content
                 return found
         except (ValueError, TypeError, IndexError):
@@ -147,6 +156,7 @@ class Cache:
         self.updated[os.path.abspath(path)] = [
             stat.st_size,
             stat.st_mtime_ns,
+            stat.st_ctime_ns,
             stat.st_ino,
             time.time(),
             digest,

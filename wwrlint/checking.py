@@ -3,7 +3,6 @@ are enough files to pay for them, in file order either way, one file in memory a
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -12,10 +11,6 @@ from wwrlint.cache import Cache, content_hash, settings_key
 from wwrlint.config import ConfigFinder, Settings
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.discovery import display, read_brief
-from wwrlint.fixing import apply_fixes, unified_diff
-from wwrlint.linter import lint, lint_document
-from wwrlint.loading import load
-from wwrlint.yamlsyntax import encode_like
 
 # Below this many files to check, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
@@ -54,7 +49,8 @@ def check_files(
         if cached is not None:
             ready[index] = Outcome(path, cached)
             continue
-        pending.append((index, _Task(path, settings, key, _known_digest(cache, path, key))))
+        known = cache.digest_of(path, key) if cache is not None else None
+        pending.append((index, _Task(path, settings, key, known)))
     results = _run([task for _, task in pending], jobs if len(pending) >= PARALLEL_FROM else 1)
     waiting = iter(pending)
     for index in range(len(paths)):
@@ -76,18 +72,12 @@ def check_files(
         yield outcome
 
 
-def _known_digest(cache: Cache | None, path: str, key: str) -> str | None:
-    """The content hash the cache holds for a file checked under these settings."""
-    entry = cache.entries.get(os.path.abspath(path)) if cache is not None else None
-    if isinstance(entry, list) and len(entry) == 7 and entry[5] == key:
-        return str(entry[4])
-    return None
-
-
 def _run(tasks: list[_Task], jobs: int) -> Iterator[tuple[Outcome | None, str | None]]:
     if jobs <= 1 or len(tasks) < 2:
         yield from map(_check_one, tasks)
         return
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with context.Pool(min(jobs, len(tasks))) as pool:
@@ -104,6 +94,8 @@ def _check_one(task: _Task) -> tuple[Outcome | None, str | None]:
     digest = content_hash(content)
     if digest == task.known_digest:
         return None, digest
+    from wwrlint.linter import lint  # not loaded at all when every brief comes from the cache
+
     try:
         return Outcome(task.path, lint(shown, content, task.settings)), digest
     except Exception as error:  # a wwrlint bug: name the file, go on with the others
@@ -115,6 +107,10 @@ def fix_file(path: str, settings: Settings, diff: bool) -> Outcome:
     """Apply safe fixes until none is left, and write the file (or make a diff of it)."""
     from wwrlint.atomic import write_atomically
     from wwrlint.errors import ToolError
+    from wwrlint.fixing import apply_fixes, unified_diff
+    from wwrlint.linter import lint, lint_document
+    from wwrlint.loading import load
+    from wwrlint.yamlsyntax import encode_like
 
     shown = display(path)
     try:

@@ -8,7 +8,6 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from wwrlint import suppressions
 from wwrlint.brief import Brief
 from wwrlint.config import Settings
 from wwrlint.diagnostics import Diagnostic, Finding, Pointer, Span
@@ -34,6 +33,9 @@ def lint_document(document: Document, settings: Settings = DEFAULT_SETTINGS) -> 
     enabled = settings.enabled_for(path)
     if document.readable:
         found += _check(document)
+    if document.readable and "wwrlint" in document.text:  # suppression comments, maybe
+        from wwrlint import suppressions
+
         parsed = suppressions.parse(
             document.text, document.root, settings.require_suppression_reason
         )

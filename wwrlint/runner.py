@@ -12,7 +12,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
-from wwrlint import baseline as baselines
 from wwrlint.atomic import atomic_text
 from wwrlint.cache import DEFAULT_FOLDER, Cache
 from wwrlint.checking import Outcome, check_files, fix_file
@@ -20,7 +19,6 @@ from wwrlint.config import ConfigFinder, Overrides
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.discovery import discover, display
 from wwrlint.errors import ToolError
-from wwrlint.linter import lint
 from wwrlint.reporters import Summary, make_reporter
 from wwrlint.wording import count
 
@@ -64,6 +62,8 @@ def run(options: CheckOptions, streams: Streams) -> int:
         streams.stdout.write(json.dumps(settings.as_dict(), indent=2) + "\n")
         return EXIT_OK
 
+    if options.baseline or options.generate_baseline:
+        from wwrlint import baseline as baselines
     known = baselines.read(options.baseline) if options.baseline else None
     chosen = options.output_format or settings.output_format
     to_terminal = options.output_file is None and streams.stdout.isatty()
@@ -143,6 +143,8 @@ def _outcomes(
     if options.stdin_filename is not None or options.paths == ("-",):
         if options.paths not in ((), ("-",)):
             raise ToolError("--stdin-filename reads the brief from standard input; give no PATH")
+        from wwrlint.linter import lint
+
         name = options.stdin_filename or "-"
         content = streams.stdin.read()
         yield Outcome(name, lint(name, content, finder.for_path(name)))

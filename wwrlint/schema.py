@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,9 @@ _NAME = "brief.schema.json"
 def schema_file() -> Path:
     """Where the schema is: inside the installed package, or in a source checkout's
     top-level schema/ folder (the one copy; the wheel carries it into the package)."""
-    packaged = Path(str(resources.files("wwrlint") / "schema" / _NAME))
-    if packaged.is_file():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "schema" / _NAME
+    here = Path(__file__).resolve().parent
+    packaged = here / "schema" / _NAME
+    return packaged if packaged.is_file() else here.parent / "schema" / _NAME
 
 
 def schema_text() -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Any
 
@@ -32,6 +31,8 @@ def excerpt(text: Any, words: int = 6) -> str:
 
 def did_you_mean(word: Any, choices: Iterable[Any]) -> str:
     """A "; did you mean 'x'?" hint when one of `choices` is close to `word`."""
+    import difflib  # only when there is something to hint at
+
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; did you mean {quoted(close[0])}?" if close else ""
 

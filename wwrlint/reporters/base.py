@@ -6,7 +6,6 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TextIO
-from urllib.parse import quote
 
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.wording import count
@@ -57,6 +56,8 @@ class Summary:
 
 def relative_uri(path: str) -> str:
     """A diagnostic's path as a URI reference relative to the current folder."""
+    from urllib.parse import quote
+
     relative = os.path.relpath(path) if os.path.isabs(path) else os.path.normpath(path)
     if relative.startswith(".."):
         return "file://" + quote(os.path.abspath(path).replace(os.sep, "/"))

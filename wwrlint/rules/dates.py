@@ -10,7 +10,6 @@ from typing import Any
 
 from wwrlint.brief import Brief, entries, is_blank
 from wwrlint.diagnostics import Finding, Fix, Pointer
-from wwrlint.prose.dates import parse_date as prose_date
 from wwrlint.rules.base import Rule
 from wwrlint.rules.examples import CLAIM, GOOD, HEAD
 from wwrlint.wording import count, quoted, what_is
@@ -55,6 +54,8 @@ def invalid_date(brief: Brief) -> Iterator[Finding]:
     for pointer, value in date_fields(brief.data):
         if is_blank(value) or parse_date(value) is not None:
             continue
+        from wwrlint.prose.dates import parse_date as prose_date  # rarely needed: load late
+
         written = prose_date(value) if isinstance(value, str) else None
         fix = (
             Fix(f"write {written.date.isoformat()}", written.date.isoformat())

@@ -1,0 +1,159 @@
+"""Benchmark wwrlint against check-jsonschema on a generated archive.
+
+    python bench/run.py --briefs 10000
+
+Generates a deterministic archive (bench/generate.py), then times, interleaved round by round
+so that a busy machine slows every contender alike:
+
+- `check-jsonschema --schemafile schema/brief.schema.json` on all the files (the peer);
+- `wwrlint check --no-cache` (cold: every brief parsed, validated and checked by every rule);
+- `wwrlint check` with a warm cache (nothing changed since the last run);
+- one brief, as pre-commit calls it, against `python -c "import jsonschema, ruamel.yaml, click"`;
+
+and prints medians, files per second, ratios and peak memory (the largest resident set of
+the process and its workers). Needs check-jsonschema and ruamel.yaml installed:
+`pip install -e '.[bench]'`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+# Children run as after a normal install: with compiled bytecode, which a user's
+# PYTHONDONTWRITEBYTECODE would otherwise keep from being written.
+ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak resident KB of a command (its largest process, workers
+    included: wait4 reports the largest resident set of the child and what it waited for)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=ENVIRONMENT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, _, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss
+
+
+def tool(name: str) -> str:
+    found = BIN / name
+    if found.exists():
+        return str(found)
+    located = shutil.which(name)
+    if located is None:
+        sys.exit(f"bench: {name} is not installed (pip install -e '.[bench]')")
+    return located
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), "
+        f"Python {platform.python_version()}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--briefs", type=int, default=10_000, help="archive size")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds")
+    parser.add_argument("--single-runs", type=int, default=20, help="runs of the one-brief test")
+    parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    args = parser.parse_args()
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="wwrlint-bench-"))
+    paths = generate(work, args.briefs)
+    size = sum(p.stat().st_size for p in paths) / len(paths)
+    print(f"machine: {machine()}")
+    print(f"archive: {len(paths)} briefs, {size / 1024:.1f} KB each on average, in {work}")
+
+    wwrlint, cjs = tool("wwrlint"), tool("check-jsonschema")
+    import wwrlint as package  # compile it as pip does on install (an editable one is not)
+
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(Path(package.__file__).parent)],
+        env=ENVIRONMENT,
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
+    schema = str(REPO / "schema" / "brief.schema.json")
+    cache = work / "cache"
+    files = [str(p.relative_to(work)) for p in paths]
+    commands = {
+        "check-jsonschema": [cjs, "--schemafile", schema, *files],
+        "wwrlint cold (--no-cache)": [wwrlint, "check", "-q", "--no-cache", "briefs"],
+        "wwrlint warm (cache)": [wwrlint, "check", "-q", "--cache-dir", str(cache), "briefs"],
+    }
+    subprocess.run(
+        commands["wwrlint warm (cache)"],
+        cwd=work,
+        env=ENVIRONMENT,
+        capture_output=True,
+        check=False,
+    )
+    results: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
+    for round_number in range(1, args.rounds + 1):
+        for name, command in commands.items():
+            seconds, peak = timed(command, work)
+            results[name].append((seconds, peak))
+            print(f"  round {round_number}: {name}: {seconds:.2f} s", flush=True)
+
+    print(f"\nwhole archive ({len(paths)} briefs), median of {args.rounds} interleaved rounds:")
+    peer = statistics.median(s for s, _ in results["check-jsonschema"])
+    print(f"{'command':30} {'seconds':>8} {'files/s':>9} {'× peer':>8} {'peak MB':>8}")
+    for name, runs in results.items():
+        seconds = statistics.median(s for s, _ in runs)
+        peak = max(p for _, p in runs) / 1024
+        print(
+            f"{name:30} {seconds:8.2f} {len(paths) / seconds:9.0f} {peer / seconds:8.1f} "
+            f"{peak:8.1f}"
+        )
+
+    one = files[0]
+    singles = {
+        "python -c 'import jsonschema, ruamel.yaml, click'": [
+            sys.executable,
+            "-c",
+            "import jsonschema, ruamel.yaml, click",
+        ],
+        "wwrlint check ONE (cache)": [wwrlint, "check", "-q", "--cache-dir", str(cache), one],
+        "wwrlint check ONE (--no-cache)": [wwrlint, "check", "-q", "--no-cache", one],
+    }
+    times: dict[str, list[float]] = {name: [] for name in singles}
+    for _ in range(args.single_runs):
+        for name, command in singles.items():
+            times[name].append(timed(command, work)[0])
+    base = statistics.median(times[next(iter(singles))])
+    print(f"\none brief, as pre-commit calls it, median of {args.single_runs} interleaved runs:")
+    for name, runs in times.items():
+        median = statistics.median(runs)
+        print(f"{name:52} {median * 1000:7.0f} ms  {median / base:5.2f}× the imports")
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
