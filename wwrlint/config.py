@@ -288,6 +288,30 @@ class Overrides:
         )
 
 
+def repository_root(folder: str) -> str:
+    """The nearest folder at or above `folder` holding `.git`, or `folder` itself."""
+    current = os.path.abspath(folder)
+    while True:
+        if os.path.exists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return os.path.abspath(folder)
+        current = parent
+
+
+def _check_inside_repository(path: str) -> None:
+    """A configuration found by searching must not lead out of its repository by a
+    symbolic link; one named with --config may be anywhere."""
+    root = os.path.realpath(repository_root(os.path.dirname(os.path.abspath(path))))
+    target = os.path.realpath(path)
+    if os.path.commonpath([root, target]) != root:
+        raise ConfigError(
+            f"{path}: links to {target}, outside the repository {root}; "
+            "name it with --config if it is meant"
+        )
+
+
 @dataclass
 class ConfigFinder:
     """The settings for each checked path: from `--config` if given, else from the nearest
@@ -316,6 +340,7 @@ class ConfigFinder:
                 if os.path.isfile(candidate) and (
                     name != "pyproject.toml" or has_wwrlint_table(candidate)
                 ):
+                    _check_inside_repository(candidate)
                     return read_config(candidate)
             parent = os.path.dirname(folder)
             if parent == folder or os.path.exists(os.path.join(folder, ".git")):

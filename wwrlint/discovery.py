@@ -47,6 +47,8 @@ def discover(paths: Sequence[str], excluded: Callable[[str], bool] = lambda _: F
                 add(file_path)
         elif os.path.isfile(path):
             add(path)
+        elif os.path.islink(path):
+            found.errors.append(f"{display(path)}: a symbolic link to nothing that exists")
         elif os.path.lexists(path):
             found.errors.append(f"{display(path)}: not a regular file or folder")
         else:
@@ -78,8 +80,12 @@ def display(path: str) -> str:
     return os.fsencode(path).decode("utf-8", "replace")
 
 
-def read_brief(path: str) -> bytes:
-    """A file's bytes; never blocks on a FIFO or a device (those are refused).
+# No brief comes near this; a larger file is refused before it is read or parsed.
+MAX_BRIEF_BYTES = 4 * 1024 * 1024
+
+
+def read_brief(path: str, limit: int = MAX_BRIEF_BYTES) -> bytes:
+    """A file's bytes; never blocks on a FIFO or a device, never reads past `limit`.
 
     Raises OSError with a plain reason."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -87,9 +93,14 @@ def read_brief(path: str) -> bytes:
     try:
         if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
-        chunks = []
-        while chunk := os.read(descriptor, 1 << 20):
+        chunks, size = [], 0
+        while size <= limit and (chunk := os.read(descriptor, 1 << 20)):
             chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise OSError(
+                errno.EFBIG, f"larger than {limit // (1024 * 1024)} MB, too large for a brief"
+            )
         return b"".join(chunks)
     finally:
         os.close(descriptor)

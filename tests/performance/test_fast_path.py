@@ -9,11 +9,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from strategies import briefs
 from wwrlint import validation
 from wwrlint.linter import lint
 from wwrlint.validation import fast_check
-
-from .strategies import briefs
 
 pytestmark = pytest.mark.skipif(fast_check() is None, reason="jsonschema-rs is not installed")
 

@@ -37,7 +37,9 @@ def dump(data: dict[str, Any], header: list[str], guessed: dict[str, str]) -> st
         comment = f"  # TODO: {guessed[key]}" if key in guessed else ""
         out.append(f"{key}: {scalar(str(data[key]))}{comment}")
     for section in ("analysts", "sources"):
-        if section in data:
+        if section in data and not data[section]:
+            out += ["", f"{section}: {{}}"]
+        elif section in data:
             out += ["", f"{section}:"]
             for entry_id, entry in data[section].items():
                 out.append(f"  {entry_id}:")
