@@ -8,18 +8,50 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from wwrlint.archive import Archive
 from wwrlint.brief import body_items, entries
+from wwrlint.config import ConfigFinder
 from wwrlint.linter import lint
 from wwrlint.loading import load
+from wwrlint.runner import find_archive
 
-BRIEFS = sorted((REPO / "briefs").rglob("*.y*ml"))
+BRIEFS = sorted(p for p in (REPO / "briefs").rglob("*.y*ml") if p.name != "analysts.yaml")
+ROSTER = REPO / "briefs" / "analysts.yaml"
+
+
+def archive() -> Archive:
+    found = find_archive((str(REPO / "briefs"),), ConfigFinder(), None)
+    assert found is not None
+    return found
+
+
 SEED_BRIEF = REPO / "briefs" / "wwr-pakistan-taliban-2022.yaml"
 SEED_PROSE = REPO.parent / "shared" / "seeds" / "wwr-pakistan-taliban-2022.txt"
 
 
-@pytest.mark.parametrize("path", BRIEFS, ids=lambda path: path.name)
+@pytest.mark.parametrize("path", [*BRIEFS, ROSTER], ids=lambda path: path.name)
 def test_brief_passes_with_no_diagnostics(path: Path) -> None:
-    assert lint(str(path), path.read_bytes()) == []
+    assert lint(str(path), path.read_bytes(), archive=archive()) == []
+
+
+def test_the_archive_holds_the_roster_and_both_briefs() -> None:
+    found = archive()
+    assert found.roster_path == str(ROSTER)
+    assert sorted(entry.id or "" for entry in found.briefs) == [
+        "wwr-pakistan-radical-groups-2021",
+        "wwr-pakistan-taliban-2022",
+    ]
+
+
+def test_the_seed_brief_resolves_its_reference_to_the_earlier_brief() -> None:
+    earlier = {entry.id: entry for entry in archive().briefs}["wwr-pakistan-radical-groups-2021"]
+    assert earlier.date == "2021-10-18"
+    assert seed()["sources"]["wwr-2021-10-18"]["brief"] == earlier.id
+
+
+def test_roster_starts_with_its_schema_modeline() -> None:
+    first = ROSTER.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/roster.schema.json"
 
 
 def test_every_brief_starts_with_the_schema_modeline() -> None:
@@ -47,7 +79,8 @@ def test_seed_has_the_five_dated_sources() -> None:
 
 def test_seed_quotes_thomas_muller_with_cited_claims_inside() -> None:
     data = seed()
-    assert data["analysts"]["thomas-muller"]["name"] == "Thomas Muller"
+    assert "analysts" not in data  # the roster has him
+    assert archive().roster["thomas-muller"]["name"] == "Thomas Muller"
     quoted = [item for item in body_items(data) if item.in_quote and item.kind == "claim"]
     assert [item.data["sources"] for item in quoted] == [
         ["dawn-2022-01-03"],

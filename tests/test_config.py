@@ -80,7 +80,7 @@ def test_severity_override(archive: Path) -> None:
 
 def test_per_file_ignores_with_globs(archive: Path) -> None:
     (archive / "briefs" / "2023").mkdir()
-    (archive / "briefs" / "2023" / "bad.yaml").write_text(BAD)
+    (archive / "briefs" / "2023" / "bad.yaml").write_text(BAD.replace("id: pakistan-", "id: p-"))
     (archive / "pyproject.toml").write_text(
         '[tool.wwrlint.per-file-ignores]\n"briefs/2022/**" = ["claim-missing-source"]\n'
     )

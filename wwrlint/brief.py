@@ -10,10 +10,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wwrlint.diagnostics import Pointer
 from wwrlint.wording import excerpt
+
+if TYPE_CHECKING:
+    from wwrlint.archive import Archive
 
 _TYPOGRAPHY = re.compile('["“”‘’\n]|  ')
 
@@ -122,10 +125,20 @@ def texts(data: Any) -> Iterator[tuple[Pointer, str]]:
 
 
 class Brief:
-    """One brief's data as the rules see it; walks of the body are done once and shared."""
+    """One brief's data as the rules see it; walks of the body are done once and shared.
+    `archive` is what the rest of the archive holds (the roster, the other briefs)."""
 
-    def __init__(self, data: Any) -> None:
+    def __init__(
+        self,
+        data: Any,
+        path: str = "",
+        archive: Archive | None = None,
+        max_source_age: int | None = None,
+    ) -> None:
         self.data = data
+        self.path = path
+        self.archive = archive
+        self.max_source_age = max_source_age
 
     @cached_property
     def items(self) -> list[Item]:

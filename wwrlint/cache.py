@@ -21,6 +21,7 @@ from dataclasses import asdict
 from typing import Any
 
 from wwrlint import __version__
+from wwrlint.archive import BriefEntry, read_summary
 from wwrlint.atomic import write_atomically
 from wwrlint.config import Settings
 from wwrlint.diagnostics import Diagnostic, Fix, Span
@@ -28,7 +29,7 @@ from wwrlint.errors import ToolError
 
 DEFAULT_FOLDER = ".wwrlint_cache"
 _FILE = "results.json"
-_FORMAT = 2
+_FORMAT = 3
 # A file modified this close to the moment it was checked is hashed, not trusted by stat.
 _RACY_SECONDS = 2.0
 
@@ -52,6 +53,15 @@ def _salt() -> str:
 
     schema = hashlib.sha256(schema_text().encode()).hexdigest()[:16]
     return f"{__version__}/{schema}"
+
+
+def _stat_key(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+
+
+def _settled(stat: os.stat_result, checked_at: float) -> bool:
+    """Whether the file was last changed well before it was looked at."""
+    return max(stat.st_mtime_ns, stat.st_ctime_ns) / 1e9 < checked_at - _RACY_SECONDS
 
 
 def _to_json(d: Diagnostic) -> list[Any]:
@@ -92,21 +102,39 @@ class Cache:
     def __init__(self, folder: str) -> None:
         self.folder = folder
         self.salt = _salt()
-        self.entries: dict[str, list[Any]] = self._read()
+        self.entries, self.summaries = self._read()
         self.updated: dict[str, list[Any]] = {}
+        self.updated_summaries: dict[str, list[Any]] = {}
 
-    def _read(self) -> dict[str, list[Any]]:
+    def _read(self) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
         try:
             with open(os.path.join(self.folder, _FILE), encoding="utf-8") as handle:
                 document = json.load(handle)
             if document["format"] != _FORMAT or document["salt"] != self.salt:
-                return {}
-            entries = document["entries"]
-            if not isinstance(entries, dict):
-                return {}
-            return entries
+                return {}, {}
+            entries, summaries = document["entries"], document["summaries"]
+            if not isinstance(entries, dict) or not isinstance(summaries, dict):
+                return {}, {}
+            return entries, summaries
         except (OSError, ValueError, KeyError, TypeError):
-            return {}  # missing, corrupt or from another version: start afresh
+            return {}, {}  # missing, corrupt or from another version: start afresh
+
+    def summary(self, path: str) -> BriefEntry | None:
+        """What the archive knows of a brief: from the cache while the file is unchanged,
+        else read from the file (and remembered)."""
+        absolute = os.path.abspath(path)
+        entry = self.summaries.get(absolute)
+        try:
+            stat = os.stat(path)
+            if entry is not None and entry[:4] == _stat_key(stat) and _settled(stat, entry[4]):
+                return BriefEntry(path, *entry[5]) if entry[5] is not None else None
+        except (OSError, ValueError, TypeError):
+            pass
+        found = read_summary(path)
+        with contextlib.suppress(OSError):
+            summary = [found.id, found.date, found.sources] if found is not None else None
+            self.updated_summaries[absolute] = [*_stat_key(os.stat(path)), time.time(), summary]
+        return found
 
     def by_stat(self, path: str, shown: str, key: str) -> list[Diagnostic] | None:
         """The cached diagnostics if the file is unchanged by its stat, else None."""
@@ -166,7 +194,7 @@ class Cache:
 
     def save(self) -> None:
         """Merge this run's records into the cache file, whole or not at all."""
-        if not self.updated:
+        if not self.updated and not self.updated_summaries:
             return
         try:
             os.makedirs(self.folder, exist_ok=True)
@@ -175,9 +203,15 @@ class Cache:
                 with open(ignore, "w", encoding="utf-8") as handle:
                     handle.write("# Created by wwrlint: the cache is not for version control.\n*\n")
             with _locked(self.folder):
-                entries = self._read()
+                entries, summaries = self._read()
                 entries.update(self.updated)
-                document = {"format": _FORMAT, "salt": self.salt, "entries": entries}
+                summaries.update(self.updated_summaries)
+                document = {
+                    "format": _FORMAT,
+                    "salt": self.salt,
+                    "entries": entries,
+                    "summaries": summaries,
+                }
                 write_atomically(
                     os.path.join(self.folder, _FILE),
                     # ASCII escapes keep file names that are not UTF-8 as they are.

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from wwrlint.archive import Archive
 from wwrlint.cache import Cache, content_hash, settings_key
 from wwrlint.config import ConfigFinder, Settings
 from wwrlint.diagnostics import Diagnostic
@@ -36,22 +37,40 @@ class _Task:
     known_digest: str | None  # the content hash the cache has for this file
 
 
+# The archive every file of the run is checked in: set before worker processes start, so
+# that each worker receives it once, not with every file.
+_ARCHIVE: Archive | None = None
+
+
+def _use_archive(archive: Archive | None) -> None:
+    global _ARCHIVE
+    _ARCHIVE = archive
+
+
 def check_files(
-    paths: list[str], finder: ConfigFinder, cache: Cache | None, jobs: int
+    paths: list[str],
+    finder: ConfigFinder,
+    cache: Cache | None,
+    jobs: int,
+    archive: Archive | None = None,
 ) -> Iterator[Outcome]:
     """An outcome for each path, in order."""
+    _use_archive(archive)
+    salt = archive.fingerprint if archive is not None else ""
     pending: list[tuple[int, _Task]] = []
     ready: dict[int, Outcome] = {}
     for index, path in enumerate(paths):
         settings = finder.for_path(path)
-        key = settings_key(settings, path)
+        key = settings_key(settings, path) + salt
         cached = cache.by_stat(path, display(path), key) if cache is not None else None
         if cached is not None:
             ready[index] = Outcome(path, cached)
             continue
         known = cache.digest_of(path, key) if cache is not None else None
         pending.append((index, _Task(path, settings, key, known)))
-    results = _run([task for _, task in pending], jobs if len(pending) >= PARALLEL_FROM else 1)
+    results = _run(
+        [task for _, task in pending], jobs if len(pending) >= PARALLEL_FROM else 1, archive
+    )
     waiting = iter(pending)
     for index in range(len(paths)):
         if index in ready:
@@ -72,7 +91,9 @@ def check_files(
         yield outcome
 
 
-def _run(tasks: list[_Task], jobs: int) -> Iterator[tuple[Outcome | None, str | None]]:
+def _run(
+    tasks: list[_Task], jobs: int, archive: Archive | None
+) -> Iterator[tuple[Outcome | None, str | None]]:
     if jobs <= 1 or len(tasks) < 2:
         yield from map(_check_one, tasks)
         return
@@ -80,7 +101,8 @@ def _run(tasks: list[_Task], jobs: int) -> Iterator[tuple[Outcome | None, str | 
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(min(jobs, len(tasks))) as pool:
+    workers = min(jobs, len(tasks))
+    with context.Pool(workers, initializer=_use_archive, initargs=(archive,)) as pool:
         yield from pool.imap(_check_one, tasks, chunksize=16)
 
 
@@ -97,13 +119,13 @@ def _check_one(task: _Task) -> tuple[Outcome | None, str | None]:
     from wwrlint.linter import lint  # not loaded at all when every brief comes from the cache
 
     try:
-        return Outcome(task.path, lint(shown, content, task.settings)), digest
+        return Outcome(task.path, lint(shown, content, task.settings, _ARCHIVE)), digest
     except Exception as error:  # a wwrlint bug: name the file, go on with the others
         problem = f"{shown}: internal error: {type(error).__name__}: {error}"
         return Outcome(task.path, problem=problem), None
 
 
-def fix_file(path: str, settings: Settings, diff: bool) -> Outcome:
+def fix_file(path: str, settings: Settings, diff: bool, archive: Archive | None = None) -> Outcome:
     """Apply safe fixes until none is left, and write the file (or make a diff of it)."""
     from wwrlint.atomic import write_atomically
     from wwrlint.errors import ToolError
@@ -119,14 +141,14 @@ def fix_file(path: str, settings: Settings, diff: bool) -> Outcome:
         return Outcome(path, problem=f"{shown}: cannot read: {error.strerror or error}")
     document = load(shown, content)
     original, fixed = document.text, 0
-    diagnostics = lint_document(document, settings)
+    diagnostics = lint_document(document, settings, archive)
     for _ in range(MAX_FIX_PASSES):
         text, applied = apply_fixes(document, diagnostics)
         if not applied:
             break
         fixed += applied
         document = load(shown, text.encode("utf-8"))
-        diagnostics = lint_document(document, settings)
+        diagnostics = lint_document(document, settings, archive)
     if not fixed:
         return Outcome(path, diagnostics)
     if diff:
@@ -135,9 +157,11 @@ def fix_file(path: str, settings: Settings, diff: bool) -> Outcome:
         )
     if not os.stat(path).st_mode & 0o200:
         problem = f"{shown}: read-only, not fixed ({fixed} fixes available)"
-        return Outcome(path, lint(shown, content, settings), problem=problem)
+        return Outcome(path, lint(shown, content, settings, archive), problem=problem)
     try:
         write_atomically(path, encode_like(content, document.text))
     except ToolError as error:  # this file stays as it was; go on with the others
-        return Outcome(path, lint(shown, content, settings), problem=f"{error} (not fixed)")
+        return Outcome(
+            path, lint(shown, content, settings, archive), problem=f"{error} (not fixed)"
+        )
     return Outcome(path, diagnostics, fixed=fixed)

@@ -43,6 +43,9 @@ class Settings:
     require_suppression_reason: bool = False
     output_format: str | None = None
     fail_level: Severity = "error"
+    archive: str | None = None
+    roster: str | None = None
+    max_source_age: int | None = None
     # Where the settings came from: the config file, or None for the defaults.
     path: str | None = None
     root: str = "."
@@ -89,6 +92,9 @@ class Settings:
             "require-suppression-reason": self.require_suppression_reason,
             "output-format": self.output_format,
             "fail-level": self.fail_level,
+            "archive": self.archive,
+            "roster": self.roster,
+            "max-source-age": self.max_source_age,
             "enabled-rules": [rule.name for rule in RULES if rule.name in self.enabled],
         }
 
@@ -146,6 +152,9 @@ _KEYS = {
     "require-suppression-reason": "bool",
     "output-format": "format",
     "fail-level": "level",
+    "archive": "path",
+    "roster": "path",
+    "max-source-age": "days",
 }
 
 OUTPUT_FORMATS = ("full", "text", "concise", "json", "sarif", "github", "gitlab")
@@ -203,8 +212,21 @@ def _settings(table: Mapping[str, Any], path: str, root: str) -> Settings:
         if kind is None:
             hint = did_you_mean(str(key), _KEYS)
             raise ConfigError(f"{path}: unknown key {quoted(key)}{hint}")
-        values[key.replace("-", "_")] = _parse(kind, value, f"{path}: {key}")
+        parsed = _parse(kind, value, f"{path}: {key}")
+        if kind == "path":
+            parsed = _inside(root, parsed, f"{path}: {key}")
+        values[key.replace("-", "_")] = parsed
     return Settings(**values, path=path, root=root)
+
+
+def _inside(root: str, relative: str, where: str) -> str:
+    """A path the config names, relative to the config's folder, which it may not leave
+    (by `..` or a symbolic link) beyond the repository root."""
+    resolved = os.path.normpath(os.path.join(root, relative))
+    boundary = os.path.realpath(repository_root(root))
+    if os.path.commonpath([boundary, os.path.realpath(resolved)]) != boundary:
+        raise ConfigError(f"{where}: {quoted(relative)} leads outside the repository {boundary}")
+    return resolved
 
 
 def _parse(kind: str, value: Any, where: str) -> Any:
@@ -236,6 +258,14 @@ def _parse(kind: str, value: Any, where: str) -> Any:
         return tuple(pairs)
     if kind == "level":
         return _level(value, where)
+    if kind == "path":
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{where}: must be a path")
+        return value
+    if kind == "days":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(f"{where}: must be a number of days, 1 or more")
+        return value
     if kind == "format":
         if value not in OUTPUT_FORMATS:
             raise ConfigError(f"{where}: must be one of {', '.join(OUTPUT_FORMATS)}")

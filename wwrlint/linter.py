@@ -8,6 +8,7 @@ import json
 from dataclasses import replace
 from typing import Any
 
+from wwrlint.archive import Archive, is_roster
 from wwrlint.brief import Brief
 from wwrlint.config import Settings
 from wwrlint.diagnostics import Diagnostic, Finding, Pointer, Span
@@ -18,12 +19,21 @@ from wwrlint.validation import validate
 DEFAULT_SETTINGS = Settings()
 
 
-def lint(path: str, content: bytes, settings: Settings = DEFAULT_SETTINGS) -> list[Diagnostic]:
-    """Every diagnostic for one file's content that the settings let through, by position."""
-    return lint_document(load(path, content), settings)
+def lint(
+    path: str,
+    content: bytes,
+    settings: Settings = DEFAULT_SETTINGS,
+    archive: Archive | None = None,
+) -> list[Diagnostic]:
+    """Every diagnostic for one file's content that the settings let through, by position.
+    With an archive, the rules across briefs run too, and its roster file is checked as a
+    roster."""
+    return lint_document(load(path, content), settings, archive)
 
 
-def lint_document(document: Document, settings: Settings = DEFAULT_SETTINGS) -> list[Diagnostic]:
+def lint_document(
+    document: Document, settings: Settings = DEFAULT_SETTINGS, archive: Archive | None = None
+) -> list[Diagnostic]:
     """The diagnostics for a loaded brief (see `lint`)."""
     path = document.path
     found = [
@@ -31,8 +41,18 @@ def lint_document(document: Document, settings: Settings = DEFAULT_SETTINGS) -> 
         for problem in document.problems
     ]
     enabled = settings.enabled_for(path)
-    if document.readable:
-        found += _check(document)
+    if (
+        document.readable
+        and archive is not None
+        and archive.roster_path is not None
+        and (is_roster(document.path, archive.roster_path))
+    ):
+        schema = BY_NAME["schema"]
+        found += [_place(document, schema, f) for f in validate(document.data, "roster")]
+    elif document.readable:
+        found += _check(
+            document, Brief(document.data, document.path, archive, settings.max_source_age)
+        )
     if document.readable and "wwrlint" in document.text:  # suppression comments, maybe
         from wwrlint import suppressions
 
@@ -51,12 +71,11 @@ def lint_document(document: Document, settings: Settings = DEFAULT_SETTINGS) -> 
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 
-def _check(document: Document) -> list[Diagnostic]:
+def _check(document: Document, brief: Brief) -> list[Diagnostic]:
     schema_findings = validate(document.data)
     typos = {f.stands_for for f in schema_findings if f.stands_for is not None}
     placed: list[Diagnostic] = []
     claimed: set[Pointer] = set()
-    brief = Brief(document.data)
     for rule in RULES:
         if rule.check is None:
             continue

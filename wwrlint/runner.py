@@ -12,10 +12,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
+from wwrlint.archive import Archive
 from wwrlint.atomic import atomic_text
 from wwrlint.cache import DEFAULT_FOLDER, Cache
 from wwrlint.checking import Outcome, check_files, fix_file
-from wwrlint.config import ConfigFinder, Overrides
+from wwrlint.config import ConfigFinder, Overrides, Settings, repository_root
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.discovery import discover, display
 from wwrlint.errors import ToolError
@@ -147,7 +148,8 @@ def _outcomes(
 
         name = options.stdin_filename or "-"
         content = streams.stdin.read()
-        yield Outcome(name, lint(name, content, finder.for_path(name)))
+        archive = find_archive((name,), finder, None)
+        yield Outcome(name, lint(name, content, finder.for_path(name), archive))
         return
 
     def excluded(path: str) -> bool:
@@ -161,14 +163,43 @@ def _outcomes(
     if not found.files and not found.errors and not found.excluded:
         named = ", ".join(f"'{path}'" for path in options.paths) or "the current folder"
         raise ToolError(f"no briefs (*.yaml, *.yml) found in {named}")
+    archive = find_archive(options.paths or (".",), finder, cache)
     if options.fix or options.diff:
         outcomes: Iterator[Outcome] = (
-            fix_file(path, finder.for_path(path), options.diff) for path in found.files
+            fix_file(path, finder.for_path(path), options.diff, archive) for path in found.files
         )
     else:
         jobs = options.jobs or os.cpu_count() or 1
-        outcomes = check_files(found.files, finder, cache, jobs)
+        outcomes = check_files(found.files, finder, cache, jobs, archive)
     yield from _with_progress(outcomes, len(found.files), streams.stderr)
+
+
+def archive_folder(path: str, settings: Settings) -> str | None:
+    """The archive a path belongs to: the configuration's `archive`, else, inside a git
+    repository, its briefs/ folder (or the repository itself). Outside a repository and
+    without configuration, briefs are checked one by one."""
+    if settings.archive is not None:
+        return settings.archive
+    start = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path)) or "."
+    root = repository_root(start)
+    if not os.path.exists(os.path.join(root, ".git")):
+        return None
+    briefs = os.path.join(root, "briefs")
+    return briefs if os.path.isdir(briefs) else root
+
+
+def find_archive(
+    paths: tuple[str, ...], finder: ConfigFinder, cache: Cache | None
+) -> Archive | None:
+    """The archive the first path belongs to, indexed (see `archive_folder`)."""
+    from wwrlint.archive import build, read_summary
+
+    settings = finder.for_path(paths[0])
+    folder = archive_folder(paths[0], settings)
+    if folder is None or not os.path.isdir(folder):
+        return None
+    summary_of = cache.summary if cache is not None else read_summary
+    return build(folder, settings.roster, summary_of)
 
 
 def _with_progress(outcomes: Iterator[Outcome], total: int, stderr: TextIO) -> Iterator[Outcome]:

@@ -20,10 +20,10 @@ if TYPE_CHECKING:
 
 
 @cache
-def _validator() -> Draft202012Validator:
+def _validator(kind: str = "brief") -> Draft202012Validator:
     from jsonschema import Draft202012Validator, FormatChecker
 
-    schema = brief_schema()
+    schema = brief_schema(kind)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=FormatChecker(formats=["date"]))
 
@@ -40,9 +40,9 @@ def fast_check() -> Callable[[Any], bool] | None:
     return is_valid
 
 
-def validate(data: Any) -> list[Finding]:
-    """Schema findings for one brief's data, each once, in document order of discovery."""
-    is_valid = fast_check()
+def validate(data: Any, kind: str = "brief") -> list[Finding]:
+    """Schema findings for a brief's (or the roster's) data, each once, in order found."""
+    is_valid = fast_check() if kind == "brief" else None
     if is_valid is not None:
         try:
             if is_valid(data):
@@ -51,4 +51,4 @@ def validate(data: Any) -> list[Finding]:
             pass
     from wwrlint.schema_errors import explain
 
-    return explain(_validator().iter_errors(data), data)
+    return explain(_validator(kind).iter_errors(data), data)

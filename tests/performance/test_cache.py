@@ -95,10 +95,10 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(aged: Path) -> None:
     (aged / "a.yaml").write_text(BAD)
     folder = aged / "cache"
     folder.mkdir()
-    for junk in ("{]", '{"format": 2, "salt": "x", "entries": []}', "\x00\x01"):
+    for junk in ("{]", '{"format": 3, "salt": "x", "entries": []}', "\x00\x01"):
         (folder / "results.json").write_text(junk)
         assert check("--cache-dir", str(folder), str(aged))[0] == 1
-        assert json.loads((folder / "results.json").read_text())["format"] == 2
+        assert json.loads((folder / "results.json").read_text())["format"] == 3
 
 
 def test_another_wwrlint_version_does_not_trust_the_cache(

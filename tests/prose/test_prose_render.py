@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO, VALID
+from wwrlint.archive import read_roster
 from wwrlint.cli import cli
 from wwrlint.loading import load
 from wwrlint.prose.importer import import_prose
@@ -24,6 +25,9 @@ SEED_PROSE = REPO / "tests" / "golden" / "wwr-pakistan-taliban-2022.txt"
 CITATION = re.compile(r"\s*\((?:e\.g\. )?[A-Z][^()]*?, \d{1,2} [A-Z][a-z]+ \d{4}(?:; [^()]*)?\)")
 
 
+ROSTER = read_roster(str(REPO / "briefs" / "analysts.yaml"))
+
+
 def seed_data() -> dict:  # type: ignore[type-arg]
     data = load(str(SEED_BRIEF), SEED_BRIEF.read_bytes()).data
     assert isinstance(data, dict)
@@ -31,7 +35,7 @@ def seed_data() -> dict:  # type: ignore[type-arg]
 
 
 def test_text_cites_in_the_wwr_style_and_introduces_the_quote() -> None:
-    text = render(seed_data(), "text")
+    text = render(seed_data(), "text", ROSTER)
     assert (
         "is a branch of the Islamic Emirate of Afghanistan (WWR, 18 October 2021; Long War "
         "Journal, 15 December 2021)." in text
@@ -70,7 +74,7 @@ def test_round_trip_render_of_import_says_what_the_seed_says() -> None:
 
 
 def test_hand_encoded_seed_renders_the_same_sentences_too() -> None:
-    rendered = " ".join(body_text(seed_data()))
+    rendered = " ".join(body_text(seed_data(), ROSTER))
     original = " ".join(text for _, text in read_prose(SEED_PROSE.read_text("utf-8")).blocks)
     assert sentences(rendered) == sentences(original)
 

@@ -25,8 +25,8 @@ def test_unknown_analyst_points_at_the_id_and_suggests() -> None:
     brief = VALID.replace("analyst: thomas-muller", "analyst: thomas-mueller")
     assert found(brief) == [("unused-analyst", 5, 3), ("unknown-analyst", 16, 14)]
     assert messages(brief)[1] == (
-        "quote 'The risk is deemed manageable.' names analyst 'thomas-mueller', who is not "
-        "defined under 'analysts'; did you mean 'thomas-muller'?"
+        "quote 'The risk is deemed manageable.' names analyst 'thomas-mueller', who is "
+        "neither under 'analysts' nor in the roster; did you mean 'thomas-muller'?"
     )
 
 

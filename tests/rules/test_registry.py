@@ -4,19 +4,25 @@ import re
 
 import pytest
 
+from wwrlint.config import Settings
 from wwrlint.linter import lint
 from wwrlint.rules import RULES, Rule, find
 
 
+def lint_example(rule: Rule, example: str) -> list[str]:
+    """The rules that fire on an example, in the archive and with the settings it assumes."""
+    settings = Settings(**{key.replace("-", "_"): v for key, v in rule.example_config.items()})
+    return [d.rule for d in lint("example.yaml", example.encode(), settings, rule.example_archive)]
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
 def test_bad_example_triggers_the_rule(rule: Rule) -> None:
-    fired = {d.rule for d in lint("bad.yaml", rule.bad.encode())}
-    assert rule.name in fired
+    assert rule.name in lint_example(rule, rule.bad)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)
 def test_good_example_is_clean(rule: Rule) -> None:
-    assert lint("good.yaml", rule.good.encode()) == []
+    assert lint_example(rule, rule.good) == []
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.name)

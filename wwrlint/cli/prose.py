@@ -90,7 +90,17 @@ def render(path: str, output_format: str, output: str | None) -> None:
         content = read_brief(path)
     except OSError as error:
         raise CommandError(f"{path}: cannot read: {error.strerror or error}") from None
-    errors = [d for d in lint(path, content) if d.severity == "error"]
+    from wwrlint.config import ConfigFinder
+    from wwrlint.runner import find_archive
+
+    finder = ConfigFinder()
+    try:
+        archive = find_archive((path,), finder, None)
+        diagnostics = lint(path, content, finder.for_path(path), archive)
+    except ToolError as error:
+        raise CommandError(str(error)) from None
+    roster = archive.roster if archive is not None else {}
+    errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         first = errors[0]
         raise CommandError(
@@ -98,7 +108,7 @@ def render(path: str, output_format: str, output: str | None) -> None:
             f"({count(len(errors), 'error')}; "
             "run `wwrlint check` and fix the brief first)"
         )
-    text = render_brief(load(path, content).data, output_format)
+    text = render_brief(load(path, content).data, output_format, roster)
     if output is None:
         click.echo(text, nl=False)
         return

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from wwrlint.brief import ITEM_KINDS, kind_of, mapping
+from wwrlint.brief import ITEM_KINDS, body_items, kind_of, mapping
 from wwrlint.prose.dates import long_form
 from wwrlint.rules.dates import parse_date
 
@@ -24,10 +24,10 @@ def _date_words(value: Any) -> str:
 class _Renderer:
     """Walks a brief once; subclasses say how runs of text, citations and quotes look."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], roster: dict[str, Any] | None = None) -> None:
         self.data = data
         self.sources = mapping(data, "sources")
-        self.analysts = mapping(data, "analysts")
+        self.analysts = {**(roster or {}), **mapping(data, "analysts")}
         self.cited: list[str] = []
 
     # --- what each format decides ------------------------------------------------------
@@ -149,10 +149,13 @@ class _Html(_Renderer):
         title = self.escape(str(self.data.get("title", "")))
         day = parse_date(self.data.get("date"))
         when = f'<time datetime="{day.isoformat()}">{long_form(day)}</time>' if day else "undated"
+        quoted = {
+            item.data.get("analyst") for item in body_items(self.data) if item.kind == "quote"
+        }
         analysts = "; ".join(
             self.escape(", ".join(str(a[k]) for k in ("name", "role") if a.get(k)))
-            for a in self.analysts.values()
-            if isinstance(a, dict)
+            for analyst_id, a in self.analysts.items()
+            if isinstance(a, dict) and analyst_id in quoted
         )
         body = "\n".join(
             f"<h2>{text}</h2>" if kind == "heading" else f"<p>{text}</p>"
@@ -224,14 +227,14 @@ _RENDERERS: dict[str, type[_Text] | type[_Markdown] | type[_Html]] = {
 }
 
 
-def render(data: Any, to: str) -> str:
-    """The brief as prose in one of FORMATS."""
-    return _RENDERERS[to](data if isinstance(data, dict) else {}).render()
+def render(data: Any, to: str, roster: dict[str, Any] | None = None) -> str:
+    """The brief as prose in one of FORMATS; `roster` holds the archive's analysts."""
+    return _RENDERERS[to](data if isinstance(data, dict) else {}, roster).render()
 
 
-def body_text(data: Any) -> list[str]:
+def body_text(data: Any, roster: dict[str, Any] | None = None) -> list[str]:
     """The body's paragraphs as plain text, in reading order (for comparisons)."""
-    return [text for _, text in _Text(data if isinstance(data, dict) else {}).blocks()]
+    return [text for _, text in _Text(data if isinstance(data, dict) else {}, roster).blocks()]
 
 
 __all__ = ["FORMATS", "body_text", "render"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from wwrlint.rules import claims, dates, quotes, structure, typography
+from wwrlint.rules import archive, claims, dates, quotes, structure, typography
 from wwrlint.rules.base import Rule
 
 RULES: tuple[Rule, ...] = (
@@ -17,6 +17,7 @@ RULES: tuple[Rule, ...] = (
     dates.SOURCE_MISSING_DATE,
     dates.INVALID_DATE,
     dates.SOURCE_AFTER_BRIEF,
+    dates.SOURCE_TOO_OLD,
     quotes.QUOTE_MISSING_ANALYST,
     quotes.UNKNOWN_ANALYST,
     quotes.UNUSED_ANALYST,
@@ -24,6 +25,12 @@ RULES: tuple[Rule, ...] = (
     typography.UNBALANCED_QUOTES,
     typography.LINE_BREAK_IN_TEXT,
     typography.DOUBLE_SPACE,
+    archive.ANALYST_CONFLICT,
+    archive.ANALYST_INACTIVE,
+    archive.UNKNOWN_BRIEF,
+    archive.BRIEF_DATE_MISMATCH,
+    archive.DUPLICATE_BRIEF_ID,
+    archive.SOURCE_CONFLICT,
     structure.UNUSED_SUPPRESSION,
     structure.INVALID_SUPPRESSION,
 )

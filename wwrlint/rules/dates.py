@@ -11,7 +11,7 @@ from typing import Any
 from wwrlint.brief import Brief, entries, is_blank
 from wwrlint.diagnostics import Finding, Fix, Pointer
 from wwrlint.rules.base import Rule
-from wwrlint.rules.examples import CLAIM, GOOD, HEAD
+from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
 from wwrlint.wording import count, quoted, what_is
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -77,6 +77,22 @@ def source_after_brief(brief: Brief) -> Iterator[Finding]:
                 ("sources", source_id, "date"),
                 f"source {quoted(source_id)} is dated {source_date}, after the brief's own date "
                 f"{brief_date}",
+            )
+
+
+def source_too_old(brief: Brief) -> Iterator[Finding]:
+    data = brief.data
+    brief_date = parse_date(data.get("date")) if isinstance(data, dict) else None
+    if brief_date is None or brief.max_source_age is None:
+        return
+    for source_id, source in brief.entries("sources"):
+        source_date = parse_date(source.get("date"))
+        if source_date is not None and (brief_date - source_date).days > brief.max_source_age:
+            years = (brief_date - source_date).days / 365.25
+            yield Finding(
+                ("sources", source_id, "date"),
+                f"source {quoted(source_id)} is dated {source_date}, {years:.1f} years before "
+                f"the brief (max-source-age is {brief.max_source_age} days)",
             )
 
 
@@ -162,4 +178,24 @@ body:
     + CLAIM,
     good=GOOD,
     check=source_after_brief,
+)
+
+SOURCE_TOO_OLD = Rule(
+    name="source-too-old",
+    code="WWR204",
+    severity="warning",
+    summary="A source is much older than the brief (set `max-source-age`, in days, to use it).",
+    rationale=(
+        "Analysis of current events should rest on current sources; a source years older "
+        "than the brief may be a wrong date, or a fact that needs a fresh source. The rule "
+        "only runs when the configuration sets max-source-age, in days."
+    ),
+    bad="# max-source-age: 365 in the configuration\n"
+    + HEAD
+    + DAWN.replace("2022-01-03\n", "2019-01-03\n")
+    + "body:\n"
+    + CLAIM,
+    good="# max-source-age: 365 in the configuration\n" + GOOD,
+    check=source_too_old,
+    example_config={"max-source-age": 365},
 )

@@ -32,14 +32,15 @@ def quote_missing_analyst(brief: Brief) -> Iterator[Finding]:
 def unknown_analyst(brief: Brief) -> Iterator[Finding]:
     if not defines_mapping(brief.data, "analysts"):
         return  # the schema reports the broken 'analysts' itself
-    defined = brief.mapping("analysts")
+    roster = brief.archive.roster if brief.archive is not None else {}
+    defined = {**roster, **brief.mapping("analysts")}
     for quote in brief.of_kind("quote"):
         analyst_id = quote.data.get("analyst")
         if isinstance(analyst_id, str) and analyst_id.strip() and analyst_id not in defined:
             yield Finding(
                 (*quote.pointer, "analyst"),
-                f"{describe(quote)} names analyst {quoted(analyst_id)}, who is not defined under "
-                f"'analysts'{did_you_mean(analyst_id, defined)}",
+                f"{describe(quote)} names analyst {quoted(analyst_id)}, who is neither under "
+                f"'analysts' nor in the roster{did_you_mean(analyst_id, defined)}",
             )
 
 

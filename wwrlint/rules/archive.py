@@ -1,0 +1,314 @@
+"""Rules across the archive: the analyst roster, references to earlier briefs, brief ids,
+and sources that other briefs describe differently."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from wwrlint.archive import Archive, BriefEntry
+from wwrlint.brief import Brief
+from wwrlint.diagnostics import Finding
+from wwrlint.rules.base import Rule
+from wwrlint.rules.dates import parse_date
+from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
+from wwrlint.wording import did_you_mean, quoted
+
+_COMPARED = ("publisher", "date", "title", "url", "type")
+
+
+def _who(analyst: dict[str, object]) -> str:
+    return ", ".join(str(analyst[k]) for k in ("name", "role") if analyst.get(k))
+
+
+def analyst_conflict(brief: Brief) -> Iterator[Finding]:
+    roster = brief.archive.roster if brief.archive is not None else {}
+    for analyst_id, analyst in brief.entries("analysts"):
+        known = roster.get(analyst_id)
+        if known is None:
+            continue
+        differ = [k for k in ("name", "role") if k in analyst and analyst.get(k) != known.get(k)]
+        if differ:
+            yield Finding(
+                ("analysts", analyst_id),
+                f"analyst {quoted(analyst_id)} is in the roster as {quoted(_who(known))}, but "
+                f"this brief gives {quoted(_who(analyst))}; drop the entry here to use the "
+                "roster's, or correct it",
+                anchor="key",
+            )
+
+
+def analyst_inactive(brief: Brief) -> Iterator[Finding]:
+    roster = brief.archive.roster if brief.archive is not None else {}
+    day = parse_date(brief.data.get("date")) if isinstance(brief.data, dict) else None
+    if day is None:
+        return
+    for quote in brief.of_kind("quote"):
+        analyst_id = quote.data.get("analyst")
+        known = roster.get(analyst_id) if isinstance(analyst_id, str) else None
+        if known is None:
+            continue
+        start, end = parse_date(known.get("active-from")), parse_date(known.get("active-until"))
+        if (start and day < start) or (end and day > end):
+            span = f"from {start or 'the start'} until {end or 'now'}"
+            yield Finding(
+                (*quote.pointer, "analyst"),
+                f"analyst {quoted(analyst_id)} was active {span} by the roster, but the "
+                f"brief is dated {day}",
+            )
+
+
+def _targets(brief: Brief, source: dict[str, object]) -> list[BriefEntry]:
+    assert brief.archive is not None
+    others = brief.archive.others(brief.path)
+    if isinstance(source.get("brief"), str):
+        return [entry for entry in others if entry.id == source["brief"]]
+    return [entry for entry in others if entry.date == source.get("date")]
+
+
+def unknown_brief(brief: Brief) -> Iterator[Finding]:
+    if brief.archive is None:
+        return
+    known = [entry.id for entry in brief.archive.others(brief.path) if entry.id]
+    for source_id, source in brief.entries("sources"):
+        if source.get("type") != "brief" or _targets(brief, source):
+            continue
+        if isinstance(source.get("brief"), str):
+            yield Finding(
+                ("sources", source_id, "brief"),
+                f"source {quoted(source_id)} refers to brief {quoted(source['brief'])}, which "
+                f"is not in the archive{did_you_mean(source['brief'], known)}",
+            )
+        elif isinstance(source.get("date"), str):
+            yield Finding(
+                ("sources", source_id),
+                f"source {quoted(source_id)} is an earlier brief dated {source['date']}, but no "
+                "brief in the archive has that date; add it, or give its id under 'brief'",
+                anchor="key",
+            )
+
+
+def brief_date_mismatch(brief: Brief) -> Iterator[Finding]:
+    if brief.archive is None:
+        return
+    for source_id, source in brief.entries("sources"):
+        if source.get("type") != "brief" or not isinstance(source.get("brief"), str):
+            continue
+        for target in _targets(brief, source):
+            if target.date != source.get("date"):
+                yield Finding(
+                    ("sources", source_id, "date"),
+                    f"source {quoted(source_id)} dates brief {quoted(target.id)} "
+                    f"{source.get('date')}, but that brief is dated {target.date} "
+                    f"({target.path})",
+                )
+
+
+def duplicate_brief_id(brief: Brief) -> Iterator[Finding]:
+    if brief.archive is None or not isinstance(brief.data.get("id"), str):
+        return
+    same = [
+        entry.path for entry in brief.archive.others(brief.path) if entry.id == brief.data["id"]
+    ]
+    if same:
+        yield Finding(
+            ("id",),
+            f"brief id {quoted(brief.data['id'])} is also the id of {', '.join(sorted(same))}",
+        )
+
+
+def _same_source(mine: dict[str, object], theirs: dict[str, str]) -> bool:
+    if mine.get("url") and mine.get("url") == theirs.get("url"):
+        return True
+    keys = ("publisher", "date", "title")
+    return all(mine.get(k) for k in keys) and all(mine.get(k) == theirs.get(k) for k in keys)
+
+
+def source_conflict(brief: Brief) -> Iterator[Finding]:
+    if brief.archive is None:
+        return
+    for source_id, source in brief.entries("sources"):
+        for other in brief.archive.others(brief.path):
+            for other_id, theirs in other.sources.items():
+                if not _same_source(source, theirs):
+                    continue
+                differ = [
+                    key
+                    for key in _COMPARED
+                    if key in source and key in theirs and str(source[key]) != theirs[key]
+                ]
+                if differ:
+                    key = differ[0]
+                    yield Finding(
+                        ("sources", source_id),
+                        f"source {quoted(source_id)} is the same as {quoted(other_id)} in "
+                        f"{other.path}, but its {key} differs: {quoted(source[key])} here, "
+                        f"{quoted(theirs[key])} there",
+                        anchor="key",
+                    )
+                    break
+
+
+_QUOTE = "  - quote: The risk is deemed manageable.\n    analyst: thomas-muller\n"
+_ROSTER = {
+    "thomas-muller": {
+        "name": "Thomas Muller",
+        "role": "World Watch Research analyst",
+        "active-from": "2018-01-01",
+    }
+}
+_ROSTERED = Archive("briefs", "briefs/analysts.yaml", _ROSTER)
+_ROSTER_COMMENT = (
+    "# The archive's roster, briefs/analysts.yaml, holds thomas-muller:\n"
+    "#   {name: Thomas Muller, role: World Watch Research analyst, active-from: 2018-01-01}\n"
+)
+_EARLIER = BriefEntry("briefs/wwr-emboldened-2021.yaml", "wwr-emboldened-2021", "2021-10-18", {})
+_WITH_EARLIER = Archive("briefs", briefs=[_EARLIER])
+_EARLIER_COMMENT = "# The archive holds brief wwr-emboldened-2021, dated 2021-10-18.\n"
+
+
+def _citing_earlier(source: str) -> str:
+    claim = CLAIM.replace("[dawn-2022-01-03]", "[dawn-2022-01-03, wwr-2021-10-18]")
+    return HEAD + DAWN + source + "body:\n" + claim
+
+
+ANALYST_CONFLICT = Rule(
+    name="analyst-conflict",
+    code="WWR501",
+    severity="error",
+    summary="A brief describes a roster analyst differently from the roster.",
+    rationale=(
+        "The roster (analysts.yaml) is the one place an analyst's name and role are kept, "
+        "so that a quote introduces them the same way in every brief. A brief that redefines "
+        "a roster analyst with another name or role contradicts it."
+    ),
+    bad=_ROSTER_COMMENT
+    + HEAD
+    + "analysts:\n  thomas-muller:\n    name: Tom Muller\n"
+    + DAWN
+    + "body:\n"
+    + CLAIM
+    + _QUOTE,
+    good=_ROSTER_COMMENT + HEAD + DAWN + "body:\n" + CLAIM + _QUOTE,
+    check=analyst_conflict,
+    example_archive=_ROSTERED,
+)
+
+ANALYST_INACTIVE = Rule(
+    name="analyst-inactive",
+    code="WWR502",
+    severity="warning",
+    summary="A quote's analyst was not active for the desk on the brief's date.",
+    rationale=(
+        "The roster gives the dates each analyst worked for the desk. Quoting an analyst "
+        "before they joined or after they left is usually a wrong analyst id or a wrong date."
+    ),
+    bad=_ROSTER_COMMENT
+    + HEAD.replace("date: 2022-02-07", "date: 2017-02-07")
+    + DAWN.replace("2022-01-03\n", "2017-01-03\n")
+    + "body:\n"
+    + CLAIM
+    + _QUOTE,
+    good=_ROSTER_COMMENT + HEAD + DAWN + "body:\n" + CLAIM + _QUOTE,
+    check=analyst_inactive,
+    example_archive=_ROSTERED,
+)
+
+UNKNOWN_BRIEF = Rule(
+    name="unknown-brief",
+    code="WWR503",
+    severity="error",
+    summary="A source that is an earlier brief names no brief of the archive.",
+    rationale=(
+        "A source of type 'brief' is one of the desk's own earlier briefs: by its id under "
+        "'brief', or by its date. Readers follow such references, so the brief must exist in "
+        "the archive with that id or date."
+    ),
+    bad=_EARLIER_COMMENT
+    + _citing_earlier(
+        "  wwr-2021-10-18:\n    publisher: WWR\n    date: 2021-10-17\n    type: brief\n"
+    ),
+    good=_EARLIER_COMMENT
+    + _citing_earlier(
+        "  wwr-2021-10-18:\n    publisher: WWR\n    date: 2021-10-18\n    type: brief\n"
+    ),
+    check=unknown_brief,
+    example_archive=_WITH_EARLIER,
+)
+
+BRIEF_DATE_MISMATCH = Rule(
+    name="brief-date-mismatch",
+    code="WWR504",
+    severity="error",
+    summary="A source names an earlier brief by id but gives another date than that brief's.",
+    rationale=(
+        "When a source names an earlier brief by its id, the date given must be that brief's "
+        "own date; otherwise the citation '(WWR, date)' points readers to the wrong brief."
+    ),
+    bad=_EARLIER_COMMENT
+    + _citing_earlier(
+        "  wwr-2021-10-18:\n    publisher: WWR\n    date: 2021-10-19\n    type: brief\n"
+        "    brief: wwr-emboldened-2021\n"
+    ),
+    good=_EARLIER_COMMENT
+    + _citing_earlier(
+        "  wwr-2021-10-18:\n    publisher: WWR\n    date: 2021-10-18\n    type: brief\n"
+        "    brief: wwr-emboldened-2021\n"
+    ),
+    check=brief_date_mismatch,
+    example_archive=_WITH_EARLIER,
+)
+
+DUPLICATE_BRIEF_ID = Rule(
+    name="duplicate-brief-id",
+    code="WWR505",
+    severity="error",
+    summary="Two briefs of the archive have the same id.",
+    rationale=(
+        "A brief's id names it in references from other briefs and in reports; two briefs "
+        "with one id make those references ambiguous."
+    ),
+    bad="# The archive holds briefs/2022/border.yaml, whose id is pakistan-border-2022.\n" + GOOD,
+    good="# The archive holds briefs/2022/border.yaml, whose id is pakistan-border-2022.\n"
+    + GOOD.replace("id: pakistan-border-2022", "id: pakistan-border-2022-update"),
+    check=duplicate_brief_id,
+    example_archive=Archive(
+        "briefs", briefs=[BriefEntry("briefs/2022/border.yaml", "pakistan-border-2022", None, {})]
+    ),
+)
+
+_URL = "    url: https://example.org/dawn/clashes\n"
+SOURCE_CONFLICT = Rule(
+    name="source-conflict",
+    code="WWR506",
+    severity="warning",
+    summary="A source is described differently in another brief of the archive.",
+    rationale=(
+        "The same source (the same url, or the same publisher, date and title) cited in two "
+        "briefs should be described the same way in both; a difference is a typo in one of "
+        "them. The message names both places."
+    ),
+    bad="# briefs/other.yaml cites https://example.org/dawn/clashes as published by Dawn\n"
+    + GOOD.replace("publisher: Dawn", "publisher: Dawn News").replace(
+        "    date: 2022-01-03\n", "    date: 2022-01-03\n" + _URL
+    ),
+    good="# briefs/other.yaml cites https://example.org/dawn/clashes as published by Dawn\n"
+    + GOOD.replace("    date: 2022-01-03\n", "    date: 2022-01-03\n" + _URL),
+    check=source_conflict,
+    example_archive=Archive(
+        "briefs",
+        briefs=[
+            BriefEntry(
+                "briefs/other.yaml",
+                "other",
+                "2022-01-05",
+                {
+                    "dawn": {
+                        "publisher": "Dawn",
+                        "date": "2022-01-03",
+                        "url": _URL.split(": ")[1].strip(),
+                    }
+                },
+            )
+        ],
+    ),
+)
