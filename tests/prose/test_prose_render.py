@@ -4,14 +4,11 @@ real browser (headless Chromium) loads cleanly."""
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
+from browser import Page, browser, chromium, console_messages
 from conftest import REPO, VALID
 from wwrlint.archive import read_roster
 from wwrlint.cli import cli
@@ -86,63 +83,6 @@ def test_render_refuses_a_brief_with_errors(write_brief) -> None:  # type: ignor
     assert result.stderr.startswith(f"wwrlint: error: {path}:11:11: the date of source")
 
 
-class _Page(HTMLParser):
-    """What a test needs to know of a page: tags, ids, links, text."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-        self.sources: list[str] = []
-        self.text = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.add(str(attributes["id"]))
-        for name in ("href", "src"):
-            if attributes.get(name):
-                self.links.append(str(attributes[name]))
-
-    def handle_data(self, data: str) -> None:
-        self.text += data
-
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-browser = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)"
-)
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--enable-logging=stderr",
-    "--v=0",
-]
-
-
-def chromium(page: Path, *args: str, profile: Path) -> subprocess.CompletedProcess[str]:
-    assert CHROMIUM is not None
-    return subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args, page.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
-def console_messages(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines() if ":CONSOLE" in line]
-
-
 @browser
 def test_html_page_loads_in_chromium_without_console_errors(tmp_path: Path) -> None:
     control = tmp_path / "control.html"
@@ -155,7 +95,7 @@ def test_html_page_loads_in_chromium_without_console_errors(tmp_path: Path) -> N
     loaded = chromium(page, "--dump-dom", profile=tmp_path / "p1")
     assert loaded.returncode == 0, loaded.stderr[-2000:]
     assert console_messages(loaded.stderr) == []
-    dom = _Page()
+    dom = Page()
     dom.feed(loaded.stdout)
     assert "<title>Pakistan and the Taliban" in loaded.stdout
     assert {"h1", "time", "article", "ol", "q"} <= set(dom.tags)

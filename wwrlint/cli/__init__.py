@@ -9,6 +9,7 @@ from typing import NoReturn
 import click
 
 from wwrlint import __version__
+from wwrlint.cli.archive import report, sources
 from wwrlint.cli.check import check
 from wwrlint.cli.common import CONTEXT, EXIT_TOOL
 from wwrlint.cli.info import clean, rule, rules, schema
@@ -37,7 +38,7 @@ def cli() -> None:
     """
 
 
-for command in (check, new, import_command, render, rules, rule, schema, clean):
+for command in (check, new, import_command, render, sources, report, rules, rule, schema, clean):
     cli.add_command(command)
 
 

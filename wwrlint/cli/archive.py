@@ -1,0 +1,95 @@
+"""`wwrlint sources` and `wwrlint report`: the archive as a whole, for editors."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import click
+
+from wwrlint.cli.common import CONTEXT, CommandError
+from wwrlint.config import ConfigFinder
+
+if TYPE_CHECKING:
+    from wwrlint.archive import Archive
+
+
+def _archive(path: str) -> tuple[Archive, ConfigFinder]:
+    """The archive PATH belongs to (or the folder PATH itself, outside a repository)."""
+    from wwrlint.archive import build, read_summary
+    from wwrlint.runner import archive_folder
+
+    finder = ConfigFinder()
+    settings = finder.for_path(path)
+    folder = archive_folder(path, settings) or path
+    if not os.path.isdir(folder):
+        raise CommandError(f"{path}: not a folder of briefs")
+    return build(folder, settings.roster, read_summary), finder
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("path", default=".")
+@click.option(
+    "--output-format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="How to print the sources.",
+)
+def sources(path: str, output_format: str) -> None:
+    """List the archive's sources: publisher, date, how many briefs cite each.
+
+    The same source (the same url, or the same publisher, date and title) cited by several
+    briefs is listed once. PATH is the archive's folder, or any path inside its repository.
+
+    \b
+    Examples:
+      wwrlint sources briefs/
+      wwrlint sources --output-format json briefs/ > sources.json
+    """
+    from wwrlint.errors import ToolError
+    from wwrlint.report import ledger, ledger_json, ledger_table
+
+    try:
+        archive, _ = _archive(path)
+    except ToolError as error:
+        raise CommandError(str(error)) from None
+    entries = ledger(archive)
+    click.echo(ledger_json(entries) if output_format == "json" else ledger_table(entries), nl=False)
+
+
+@click.command(context_settings=CONTEXT)
+@click.argument("path", default=".")
+@click.option("-o", "--output", metavar="FILE", required=True, help="The HTML page to write.")
+@click.option("--title", default="Archive report", show_default=True, help="The page's title.")
+def report(path: str, output: str, title: str) -> None:
+    """Write one self-contained HTML page on the archive for editors: per brief the counts
+    of claims, sources, quotes, errors and warnings, the share of claims with a dated
+    source, and a timeline of source dates against brief dates. The page loads nothing
+    from the network.
+
+    \b
+    Examples:
+      wwrlint report briefs/ -o report.html
+    """
+    from wwrlint.atomic import atomic_text
+    from wwrlint.discovery import read_brief
+    from wwrlint.errors import ToolError
+    from wwrlint.linter import lint
+    from wwrlint.loading import load
+    from wwrlint.report import figures, report_page
+
+    try:
+        archive, finder = _archive(path)
+        rows = []
+        for entry in sorted(archive.briefs, key=lambda e: (e.date or "", e.path)):
+            content = read_brief(entry.path)
+            diagnostics = lint(entry.path, content, finder.for_path(entry.path), archive)
+            rows.append(figures(entry.path, load(entry.path, content).data, diagnostics))
+        with atomic_text(output) as handle:
+            handle.write(report_page(title, rows))
+    except ToolError as error:
+        raise CommandError(str(error)) from None
+    except OSError as error:
+        raise CommandError(f"{error.filename}: cannot read: {error.strerror}") from None
+    click.echo(f"wwrlint: wrote {output} ({len(rows)} briefs)", err=True)
