@@ -51,7 +51,7 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]
     repo = root / "repo"
     (repo / "briefs").mkdir(parents=True)
     (repo / "briefs" / "good.yaml").write_text(VALID)
-    (repo / "briefs" / "bad.yaml").write_text(BAD)
+    (repo / "briefs" / "bad.yaml").write_text(BAD.replace("id: pakistan-border-2022", "id: other"))
     (repo / "notes.yaml").write_text("not: a brief\n")
     run(["git", "init", "-q", "-b", "main"], repo, env)
     run(["git", "add", "."], repo, env)

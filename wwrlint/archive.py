@@ -55,6 +55,13 @@ class Archive:
         return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
 
 
+def shown(path: str) -> str:
+    """A path of the archive as messages show it: relative to the current folder when it
+    lies below it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
 def summarize(path: str, data: Any) -> BriefEntry | None:
     """The archive's view of a brief's data, or None when it is not a brief at all."""
     if not isinstance(data, dict) or not isinstance(data.get("id"), str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wwrlint.archive import Archive, BriefEntry
+from wwrlint.archive import Archive, BriefEntry, shown
 from wwrlint.brief import Brief
 from wwrlint.diagnostics import Finding
 from wwrlint.rules.base import Rule
@@ -99,16 +99,14 @@ def brief_date_mismatch(brief: Brief) -> Iterator[Finding]:
                     ("sources", source_id, "date"),
                     f"source {quoted(source_id)} dates brief {quoted(target.id)} "
                     f"{source.get('date')}, but that brief is dated {target.date} "
-                    f"({target.path})",
+                    f"({shown(target.path)})",
                 )
 
 
 def duplicate_brief_id(brief: Brief) -> Iterator[Finding]:
     if brief.archive is None or not isinstance(brief.data.get("id"), str):
         return
-    same = [
-        entry.path for entry in brief.archive.others(brief.path) if entry.id == brief.data["id"]
-    ]
+    same = [shown(e.path) for e in brief.archive.others(brief.path) if e.id == brief.data["id"]]
     if same:
         yield Finding(
             ("id",),
@@ -141,7 +139,7 @@ def source_conflict(brief: Brief) -> Iterator[Finding]:
                     yield Finding(
                         ("sources", source_id),
                         f"source {quoted(source_id)} is the same as {quoted(other_id)} in "
-                        f"{other.path}, but its {key} differs: {quoted(source[key])} here, "
+                        f"{shown(other.path)}, but its {key} differs: {quoted(source[key])} here, "
                         f"{quoted(theirs[key])} there",
                         anchor="key",
                     )
