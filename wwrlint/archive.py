@@ -13,6 +13,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from wwrlint.discovery import discover, read_brief
@@ -21,7 +22,7 @@ ROSTER_NAME = "analysts.yaml"
 _SOURCE_KEYS = ("publisher", "date", "title", "url", "type", "brief")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BriefEntry:
     """What the archive knows of one brief."""
 
@@ -30,6 +31,10 @@ class BriefEntry:
     date: str | None
     sources: dict[str, dict[str, str]]
 
+    @cached_property
+    def real_path(self) -> str:
+        return os.path.realpath(self.path)
+
 
 @dataclass
 class Archive:
@@ -37,16 +42,52 @@ class Archive:
     roster_path: str | None = None
     roster: dict[str, dict[str, Any]] = field(default_factory=dict)
     briefs: list[BriefEntry] = field(default_factory=list)
+    _indexes: dict[str, dict[str, list[BriefEntry]]] = field(default_factory=dict, repr=False)
 
-    def by_id(self, brief_id: str) -> list[BriefEntry]:
-        return [entry for entry in self.briefs if entry.id == brief_id]
+    def by_id(self, brief_id: str, besides: str = "") -> list[BriefEntry]:
+        """The briefs with this id, other than the one at `besides`."""
+        return self._other(self._index("id").get(brief_id, []), besides)
 
-    def by_date(self, date: str) -> list[BriefEntry]:
-        return [entry for entry in self.briefs if entry.date == date]
+    def by_date(self, date: str, besides: str = "") -> list[BriefEntry]:
+        return self._other(self._index("date").get(date, []), besides)
 
-    def others(self, path: str) -> list[BriefEntry]:
-        here = os.path.realpath(path)
-        return [entry for entry in self.briefs if os.path.realpath(entry.path) != here]
+    def citing(self, source: dict[str, Any], besides: str = "") -> list[tuple[BriefEntry, str]]:
+        """(brief, source id) of the other briefs' sources that are the same source: the
+        same url, or the same publisher, date and title."""
+        found = []
+        if isinstance(source.get("url"), str):
+            found += self._sources.get(("url", source["url"]), [])
+        text = tuple(source.get(k) for k in ("publisher", "date", "title"))
+        if all(isinstance(v, str) for v in text):
+            found += self._sources.get(("text", *text), [])  # type: ignore[arg-type]
+        here = os.path.realpath(besides) if besides else None
+        return [(e, s) for e, s in dict.fromkeys(found) if e.real_path != here]
+
+    def _other(self, entries: list[BriefEntry], besides: str) -> list[BriefEntry]:
+        here = os.path.realpath(besides) if besides else None
+        return [entry for entry in entries if entry.real_path != here]
+
+    def _index(self, key: str) -> dict[str, list[BriefEntry]]:
+        if key not in self._indexes:
+            index: dict[str, list[BriefEntry]] = {}
+            for entry in self.briefs:
+                value = getattr(entry, key)
+                if value is not None:
+                    index.setdefault(value, []).append(entry)
+            self._indexes[key] = index
+        return self._indexes[key]
+
+    @cached_property
+    def _sources(self) -> dict[tuple[str, ...], list[tuple[BriefEntry, str]]]:
+        index: dict[tuple[str, ...], list[tuple[BriefEntry, str]]] = {}
+        for entry in self.briefs:
+            for source_id, source in entry.sources.items():
+                if source.get("url"):
+                    index.setdefault(("url", source["url"]), []).append((entry, source_id))
+                text = tuple(source.get(k) for k in ("publisher", "date", "title"))
+                if all(text):
+                    index.setdefault(("text", *text), []).append((entry, source_id))  # type: ignore[arg-type]
+        return index
 
     @property
     def fingerprint(self) -> str:
@@ -86,21 +127,23 @@ def is_roster(path: str, roster_path: str | None) -> bool:
 def build(
     folder: str,
     roster_path: str | None,
-    summary_of: Callable[[str], BriefEntry | None],
+    summaries: Callable[[list[str]], list[BriefEntry | None]] | None = None,
 ) -> Archive:
-    """The archive in `folder`; `summary_of` gives a brief's entry (from the cache, or by
-    reading it)."""
+    """The archive in `folder`; `summaries` gives the entries of a list of briefs (from
+    the cache, or by reading them), by default by reading each."""
     archive = Archive(folder, roster_path)
     roster = roster_path or os.path.join(folder, ROSTER_NAME)
     if os.path.isfile(roster):
         archive.roster_path = roster
         archive.roster = read_roster(roster)
-    for path in discover([folder]).files:
-        if not is_roster(path, archive.roster_path):
-            entry = summary_of(path)
-            if entry is not None:
-                archive.briefs.append(entry)
+    paths = [p for p in discover([folder]).files if not is_roster(p, archive.roster_path)]
+    found = (summaries or _read_all)(paths)
+    archive.briefs = [entry for entry in found if entry is not None]
     return archive
+
+
+def _read_all(paths: list[str]) -> list[BriefEntry | None]:
+    return [read_summary(path) for path in paths]
 
 
 def read_roster(path: str) -> dict[str, dict[str, Any]]:

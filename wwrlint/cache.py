@@ -16,12 +16,12 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from typing import Any
 
 from wwrlint import __version__
-from wwrlint.archive import BriefEntry, read_summary
+from wwrlint.archive import BriefEntry
 from wwrlint.atomic import write_atomically
 from wwrlint.config import Settings
 from wwrlint.diagnostics import Diagnostic, Fix, Span
@@ -119,22 +119,28 @@ class Cache:
         except (OSError, ValueError, KeyError, TypeError):
             return {}, {}  # missing, corrupt or from another version: start afresh
 
-    def summary(self, path: str) -> BriefEntry | None:
-        """What the archive knows of a brief: from the cache while the file is unchanged,
-        else read from the file (and remembered)."""
-        absolute = os.path.abspath(path)
-        entry = self.summaries.get(absolute)
-        try:
-            stat = os.stat(path)
-            if entry is not None and entry[:4] == _stat_key(stat) and _settled(stat, entry[4]):
-                return BriefEntry(path, *entry[5]) if entry[5] is not None else None
-        except (OSError, ValueError, TypeError):
-            pass
-        found = read_summary(path)
-        with contextlib.suppress(OSError):
-            summary = [found.id, found.date, found.sources] if found is not None else None
-            self.updated_summaries[absolute] = [*_stat_key(os.stat(path)), time.time(), summary]
-        return found
+    def summaries_for(
+        self, paths: list[str], read: Callable[[list[str]], list[BriefEntry | None]]
+    ) -> list[BriefEntry | None]:
+        """What the archive knows of each brief: from the cache while a file is unchanged,
+        else by `read` (whose results are remembered)."""
+        known: dict[str, BriefEntry | None] = {}
+        for path in paths:
+            entry = self.summaries.get(os.path.abspath(path))
+            try:
+                stat = os.stat(path)
+                if entry is not None and entry[:4] == _stat_key(stat) and _settled(stat, entry[4]):
+                    known[path] = BriefEntry(path, *entry[5]) if entry[5] is not None else None
+            except (OSError, ValueError, TypeError):
+                continue
+        missing = [path for path in paths if path not in known]
+        for path, found in zip(missing, read(missing), strict=True):
+            known[path] = found
+            with contextlib.suppress(OSError):
+                summary = [found.id, found.date, found.sources] if found is not None else None
+                stamp = [*_stat_key(os.stat(path)), time.time(), summary]
+                self.updated_summaries[os.path.abspath(path)] = stamp
+        return [known[path] for path in paths]
 
     def by_stat(self, path: str, shown: str, key: str) -> list[Diagnostic] | None:
         """The cached diagnostics if the file is unchanged by its stat, else None."""

@@ -6,8 +6,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from wwrlint.archive import Archive
+from wwrlint.archive import Archive, BriefEntry
+
+if TYPE_CHECKING:
+    import multiprocessing.pool
 from wwrlint.cache import Cache, content_hash, settings_key
 from wwrlint.config import ConfigFinder, Settings
 from wwrlint.diagnostics import Diagnostic
@@ -91,18 +95,34 @@ def check_files(
         yield outcome
 
 
+def read_summaries(paths: list[str], jobs: int) -> list[BriefEntry | None]:
+    """The archive's entries for these briefs, read in worker processes when many."""
+    from wwrlint.archive import read_summary
+
+    if jobs <= 1 or len(paths) < PARALLEL_FROM:
+        return [read_summary(path) for path in paths]
+    with _pool(jobs, None) as pool:
+        found: list[BriefEntry | None] = pool.map(read_summary, paths, chunksize=32)
+    return found
+
+
+def _pool(jobs: int, archive: Archive | None) -> multiprocessing.pool.Pool:
+    """Worker processes, forked where the system can (cheap: modules are loaded already),
+    each given the run's archive once."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return context.Pool(jobs, initializer=_use_archive, initargs=(archive,))
+
+
 def _run(
     tasks: list[_Task], jobs: int, archive: Archive | None
 ) -> Iterator[tuple[Outcome | None, str | None]]:
     if jobs <= 1 or len(tasks) < 2:
         yield from map(_check_one, tasks)
         return
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    workers = min(jobs, len(tasks))
-    with context.Pool(workers, initializer=_use_archive, initargs=(archive,)) as pool:
+    with _pool(min(jobs, len(tasks)), archive) as pool:
         yield from pool.imap(_check_one, tasks, chunksize=16)
 
 

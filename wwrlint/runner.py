@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
-from wwrlint.archive import Archive
+from wwrlint.archive import Archive, BriefEntry
 from wwrlint.atomic import atomic_text
 from wwrlint.cache import DEFAULT_FOLDER, Cache
 from wwrlint.checking import Outcome, check_files, fix_file
@@ -192,14 +192,21 @@ def find_archive(
     paths: tuple[str, ...], finder: ConfigFinder, cache: Cache | None
 ) -> Archive | None:
     """The archive the first path belongs to, indexed (see `archive_folder`)."""
-    from wwrlint.archive import build, read_summary
+    from wwrlint.archive import build
+    from wwrlint.checking import read_summaries
 
     settings = finder.for_path(paths[0])
     folder = archive_folder(paths[0], settings)
     if folder is None or not os.path.isdir(folder):
         return None
-    summary_of = cache.summary if cache is not None else read_summary
-    return build(folder, settings.roster, summary_of)
+    jobs = os.cpu_count() or 1
+
+    def summaries(files: list[str]) -> list[BriefEntry | None]:
+        if cache is None:
+            return read_summaries(files, jobs)
+        return cache.summaries_for(files, lambda missing: read_summaries(missing, jobs))
+
+    return build(folder, settings.roster, summaries)
 
 
 def _with_progress(outcomes: Iterator[Outcome], total: int, stderr: TextIO) -> Iterator[Outcome]:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def _archive(path: str) -> tuple[Archive, ConfigFinder]:
     """The archive PATH belongs to (or the folder PATH itself, outside a repository)."""
-    from wwrlint.archive import build, read_summary
+    from wwrlint.archive import build
     from wwrlint.runner import archive_folder
 
     finder = ConfigFinder()
@@ -24,7 +24,7 @@ def _archive(path: str) -> tuple[Archive, ConfigFinder]:
     folder = archive_folder(path, settings) or path
     if not os.path.isdir(folder):
         raise CommandError(f"{path}: not a folder of briefs")
-    return build(folder, settings.roster, read_summary), finder
+    return build(folder, settings.roster), finder
 
 
 @click.command(context_settings=CONTEXT)

@@ -59,16 +59,17 @@ def analyst_inactive(brief: Brief) -> Iterator[Finding]:
 
 def _targets(brief: Brief, source: dict[str, object]) -> list[BriefEntry]:
     assert brief.archive is not None
-    others = brief.archive.others(brief.path)
     if isinstance(source.get("brief"), str):
-        return [entry for entry in others if entry.id == source["brief"]]
-    return [entry for entry in others if entry.date == source.get("date")]
+        return brief.archive.by_id(str(source["brief"]), besides=brief.path)
+    if isinstance(source.get("date"), str):
+        return brief.archive.by_date(str(source["date"]), besides=brief.path)
+    return []
 
 
 def unknown_brief(brief: Brief) -> Iterator[Finding]:
     if brief.archive is None:
         return
-    known = [entry.id for entry in brief.archive.others(brief.path) if entry.id]
+    known = [entry.id for entry in brief.archive.briefs if entry.id]
     for source_id, source in brief.entries("sources"):
         if source.get("type") != "brief" or _targets(brief, source):
             continue
@@ -106,7 +107,7 @@ def brief_date_mismatch(brief: Brief) -> Iterator[Finding]:
 def duplicate_brief_id(brief: Brief) -> Iterator[Finding]:
     if brief.archive is None or not isinstance(brief.data.get("id"), str):
         return
-    same = [shown(e.path) for e in brief.archive.others(brief.path) if e.id == brief.data["id"]]
+    same = [shown(e.path) for e in brief.archive.by_id(brief.data["id"], besides=brief.path)]
     if same:
         yield Finding(
             ("id",),
@@ -114,36 +115,27 @@ def duplicate_brief_id(brief: Brief) -> Iterator[Finding]:
         )
 
 
-def _same_source(mine: dict[str, object], theirs: dict[str, str]) -> bool:
-    if mine.get("url") and mine.get("url") == theirs.get("url"):
-        return True
-    keys = ("publisher", "date", "title")
-    return all(mine.get(k) for k in keys) and all(mine.get(k) == theirs.get(k) for k in keys)
-
-
 def source_conflict(brief: Brief) -> Iterator[Finding]:
     if brief.archive is None:
         return
     for source_id, source in brief.entries("sources"):
-        for other in brief.archive.others(brief.path):
-            for other_id, theirs in other.sources.items():
-                if not _same_source(source, theirs):
-                    continue
-                differ = [
-                    key
-                    for key in _COMPARED
-                    if key in source and key in theirs and str(source[key]) != theirs[key]
-                ]
-                if differ:
-                    key = differ[0]
-                    yield Finding(
-                        ("sources", source_id),
-                        f"source {quoted(source_id)} is the same as {quoted(other_id)} in "
-                        f"{shown(other.path)}, but its {key} differs: {quoted(source[key])} here, "
-                        f"{quoted(theirs[key])} there",
-                        anchor="key",
-                    )
-                    break
+        for other, other_id in brief.archive.citing(source, besides=brief.path):
+            theirs = other.sources[other_id]
+            differ = [
+                key
+                for key in _COMPARED
+                if key in source and key in theirs and str(source[key]) != theirs[key]
+            ]
+            if differ:
+                key = differ[0]
+                yield Finding(
+                    ("sources", source_id),
+                    f"source {quoted(source_id)} is the same as {quoted(other_id)} in "
+                    f"{shown(other.path)}, but its {key} differs: {quoted(source[key])} here, "
+                    f"{quoted(theirs[key])} there",
+                    anchor="key",
+                )
+                break
 
 
 _QUOTE = "  - quote: The risk is deemed manageable.\n    analyst: thomas-muller\n"
