@@ -86,6 +86,9 @@ def main() -> None:
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="wwrlint-bench-"))
     paths = generate(work, args.briefs)
+    # A repository, as a desk's archive is: wwrlint then checks briefs as one archive
+    # (roster, references, ids and sources across briefs), at the cost of indexing it.
+    (work / ".git").mkdir(exist_ok=True)
     size = sum(p.stat().st_size for p in paths) / len(paths)
     print(f"machine: {machine()}")
     print(f"archive: {len(paths)} briefs, {size / 1024:.1f} KB each on average, in {work}")

@@ -35,6 +35,12 @@ class BriefEntry:
     def real_path(self) -> str:
         return os.path.realpath(self.path)
 
+    @cached_property
+    def digest(self) -> str:
+        """Changes when anything the archive rules read of this brief changes."""
+        content = json.dumps([self.id, self.date, self.sources], sort_keys=True)
+        return hashlib.sha256(content.encode()).hexdigest()[:16]
+
 
 @dataclass
 class Archive:
@@ -89,11 +95,13 @@ class Archive:
                     index.setdefault(("text", *text), []).append((entry, source_id))  # type: ignore[arg-type]
         return index
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """Changes whenever anything that archive rules read changes."""
-        content = [self.roster, [(e.path, e.id, e.date, e.sources) for e in self.briefs]]
-        return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
+        digest = hashlib.sha256(json.dumps(self.roster, sort_keys=True, default=str).encode())
+        for entry in self.briefs:
+            digest.update(f"\n{entry.path}\t{entry.digest}".encode("utf-8", "surrogateescape"))
+        return digest.hexdigest()[:16]
 
 
 def shown(path: str) -> str:

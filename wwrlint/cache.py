@@ -4,9 +4,10 @@ settings, schema and wwrlint version, is not checked again.
 A file is known unchanged when its size, modification and change times and inode are as
 recorded (the change time moves on every write, whatever the modification time is set to)
 and it was last modified well before the record was made (so an edit in the same instant
-cannot hide); otherwise its content hash decides. The cache is one JSON file, replaced atomically;
-several processes may update it at once (under a lock where the system has one), and a cache
-that cannot be read is ignored and rebuilt, never trusted.
+cannot hide); otherwise its content hash decides. The cache is one file, replaced
+atomically: a marshal payload behind its SHA-256, so that a file that does not match its
+checksum is ignored and rebuilt, never trusted. Several processes may update it at once
+(under a lock where the system has one).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import marshal
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -28,8 +30,9 @@ from wwrlint.diagnostics import Diagnostic, Fix, Span
 from wwrlint.errors import ToolError
 
 DEFAULT_FOLDER = ".wwrlint_cache"
-_FILE = "results.json"
-_FORMAT = 3
+_FILE = "results.bin"
+_MAGIC = b"wwrlint cache\n"
+_FORMAT = 4
 # A file modified this close to the moment it was checked is hashed, not trusted by stat.
 _RACY_SECONDS = 2.0
 
@@ -53,6 +56,15 @@ def _salt() -> str:
 
     schema = hashlib.sha256(schema_text().encode()).hexdigest()[:16]
     return f"{__version__}/{schema}"
+
+
+def _entry(path: str, summary: list[Any] | None, digest: str) -> BriefEntry | None:
+    """A brief's archive entry as the cache keeps it (with its digest, not recomputed)."""
+    if summary is None:
+        return None
+    entry = BriefEntry(path, *summary)
+    entry.__dict__["digest"] = digest  # a cached_property, filled in ahead
+    return entry
 
 
 def _stat_key(stat: os.stat_result) -> list[int]:
@@ -108,15 +120,21 @@ class Cache:
 
     def _read(self) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
         try:
-            with open(os.path.join(self.folder, _FILE), encoding="utf-8") as handle:
-                document = json.load(handle)
+            with open(os.path.join(self.folder, _FILE), "rb") as handle:
+                content = handle.read()
+            if not content.startswith(_MAGIC):
+                return {}, {}
+            checksum, payload = content[len(_MAGIC) : len(_MAGIC) + 32], content[len(_MAGIC) + 32 :]
+            if hashlib.sha256(payload).digest() != checksum:
+                return {}, {}  # torn or tampered: not to be trusted
+            document = marshal.loads(payload)
             if document["format"] != _FORMAT or document["salt"] != self.salt:
                 return {}, {}
             entries, summaries = document["entries"], document["summaries"]
             if not isinstance(entries, dict) or not isinstance(summaries, dict):
                 return {}, {}
             return entries, summaries
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, EOFError):
             return {}, {}  # missing, corrupt or from another version: start afresh
 
     def summaries_for(
@@ -130,7 +148,7 @@ class Cache:
             try:
                 stat = os.stat(path)
                 if entry is not None and entry[:4] == _stat_key(stat) and _settled(stat, entry[4]):
-                    known[path] = BriefEntry(path, *entry[5]) if entry[5] is not None else None
+                    known[path] = _entry(path, entry[5], entry[6])
             except (OSError, ValueError, TypeError):
                 continue
         missing = [path for path in paths if path not in known]
@@ -138,7 +156,8 @@ class Cache:
             known[path] = found
             with contextlib.suppress(OSError):
                 summary = [found.id, found.date, found.sources] if found is not None else None
-                stamp = [*_stat_key(os.stat(path)), time.time(), summary]
+                digest = found.digest if found is not None else ""
+                stamp = [*_stat_key(os.stat(path)), time.time(), summary, digest]
                 self.updated_summaries[os.path.abspath(path)] = stamp
         return [known[path] for path in paths]
 
@@ -218,11 +237,9 @@ class Cache:
                     "entries": entries,
                     "summaries": summaries,
                 }
-                write_atomically(
-                    os.path.join(self.folder, _FILE),
-                    # ASCII escapes keep file names that are not UTF-8 as they are.
-                    json.dumps(document, separators=(",", ":")).encode(),
-                )
+                payload = marshal.dumps(document)
+                content = _MAGIC + hashlib.sha256(payload).digest() + payload
+                write_atomically(os.path.join(self.folder, _FILE), content)
         except (OSError, ToolError):
             pass  # a cache that cannot be written only costs time next run
 

@@ -32,21 +32,22 @@ def discover(paths: Sequence[str], excluded: Callable[[str], bool] = lambda _: F
     found = Discovery()
     seen: set[str] = set()
 
-    def add(path: str) -> None:
+    def add(path: str, link: bool) -> None:
         if excluded(path):
             found.excluded += 1
             return
-        key = os.path.normcase(os.path.realpath(path))
+        # Only a link can be a second name for a file already found: resolve those alone.
+        key = os.path.normcase(os.path.realpath(path) if link else os.path.abspath(path))
         if key not in seen:
             seen.add(key)
             found.files.append(path)
 
     for path in paths:
         if os.path.isdir(path):
-            for file_path in _walk(path, found, excluded):
-                add(file_path)
+            for file_path, link in _walk(path, found, excluded):
+                add(file_path, link)
         elif os.path.isfile(path):
-            add(path)
+            add(path, True)
         elif os.path.islink(path):
             found.errors.append(f"{display(path)}: a symbolic link to nothing that exists")
         elif os.path.lexists(path):
@@ -56,22 +57,31 @@ def discover(paths: Sequence[str], excluded: Callable[[str], bool] = lambda _: F
     return found
 
 
-def _walk(top: str, found: Discovery, excluded: Callable[[str], bool]) -> list[str]:
-    def on_error(error: OSError) -> None:
-        found.errors.append(f"{display(error.filename)}: cannot read folder: {error.strerror}")
-
-    files: list[str] = []
-    for folder, subfolders, names in os.walk(top, onerror=on_error):
-        kept = []
-        for name in sorted(subfolders):
-            if name.startswith("."):
+def _walk(top: str, found: Discovery, excluded: Callable[[str], bool]) -> list[tuple[str, bool]]:
+    """(path, is a symbolic link) of every brief below `top`, folder by folder in name
+    order; links to folders are not followed."""
+    files: list[tuple[str, bool]] = []
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            found.errors.append(f"{display(folder)}: cannot read folder: {error.strerror}")
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            if excluded(os.path.join(folder, name)):
-                found.excluded += 1
-            else:
-                kept.append(name)
-        subfolders[:] = kept
-        files.extend(os.path.join(folder, name) for name in sorted(names) if is_brief_name(name))
+            if entry.is_dir(follow_symlinks=False):
+                if excluded(entry.path):
+                    found.excluded += 1
+                else:
+                    subfolders.append(entry.path)
+            elif is_brief_name(entry.name):
+                files.append((entry.path, entry.is_symlink()))
+        pending.extend(reversed(subfolders))
     return files
 
 

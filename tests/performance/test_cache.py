@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -37,7 +39,7 @@ def test_warm_run_reports_what_the_cold_run_did(aged: Path) -> None:
     (aged / "b.yaml").write_text(VALID)
     folder = str(aged / "cache")
     cold = check("--cache-dir", folder, str(aged))
-    assert (aged / "cache" / "results.json").is_file()
+    assert (aged / "cache" / "results.bin").is_file()
     assert (aged / "cache" / ".gitignore").read_text().endswith("*\n")
     warm = check("--cache-dir", folder, str(aged))
     assert warm == cold
@@ -95,10 +97,18 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(aged: Path) -> None:
     (aged / "a.yaml").write_text(BAD)
     folder = aged / "cache"
     folder.mkdir()
-    for junk in ("{]", '{"format": 3, "salt": "x", "entries": []}', "\x00\x01"):
-        (folder / "results.json").write_text(junk)
+    payload = marshal.dumps({"format": 4, "salt": "another version", "entries": {}})
+    junks = [
+        b"{]",
+        b"\x00\x01",
+        b"wwrlint cache\n" + b"0" * 32 + payload,  # a checksum that does not match
+        b"wwrlint cache\n" + hashlib.sha256(payload).digest() + payload,  # another salt
+        b"wwrlint cache\n" + hashlib.sha256(b"\xff").digest() + b"\xff",  # not marshal
+    ]
+    for junk in junks:
+        (folder / "results.bin").write_bytes(junk)
         assert check("--cache-dir", str(folder), str(aged))[0] == 1
-        assert json.loads((folder / "results.json").read_text())["format"] == 3
+        assert len(cache_module.Cache(str(folder)).entries) == 1
 
 
 def test_another_wwrlint_version_does_not_trust_the_cache(
@@ -152,7 +162,7 @@ def test_processes_writing_the_cache_at_once_leave_it_whole(tmp_path: Path) -> N
         for number in range(40)
     ]
     assert sorted(run.wait() for run in runs) == [0] * 20 + [1] * 20
-    entries = json.loads((folder / "results.json").read_text())["entries"]
+    entries = cache_module.Cache(str(folder)).entries
     assert len(entries) == 40
     assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
 
