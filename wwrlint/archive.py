@@ -13,7 +13,7 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from wwrlint.discovery import discover, read_brief
@@ -66,11 +66,15 @@ class Archive:
         text = tuple(source.get(k) for k in ("publisher", "date", "title"))
         if all(isinstance(v, str) for v in text):
             found += self._sources.get(("text", *text), [])  # type: ignore[arg-type]
-        here = os.path.realpath(besides) if besides else None
+        if not found:
+            return []
+        here = _real(besides)
         return [(e, s) for e, s in dict.fromkeys(found) if e.real_path != here]
 
     def _other(self, entries: list[BriefEntry], besides: str) -> list[BriefEntry]:
-        here = os.path.realpath(besides) if besides else None
+        if not entries:
+            return []
+        here = _real(besides)
         return [entry for entry in entries if entry.real_path != here]
 
     def _index(self, key: str) -> dict[str, list[BriefEntry]]:
@@ -102,6 +106,11 @@ class Archive:
         for entry in self.briefs:
             digest.update(f"\n{entry.path}\t{entry.digest}".encode("utf-8", "surrogateescape"))
         return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=256)
+def _real(path: str) -> str | None:
+    return os.path.realpath(path) if path else None
 
 
 def shown(path: str) -> str:

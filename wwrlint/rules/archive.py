@@ -69,11 +69,11 @@ def _targets(brief: Brief, source: dict[str, object]) -> list[BriefEntry]:
 def unknown_brief(brief: Brief) -> Iterator[Finding]:
     if brief.archive is None:
         return
-    known = [entry.id for entry in brief.archive.briefs if entry.id]
     for source_id, source in brief.entries("sources"):
         if source.get("type") != "brief" or _targets(brief, source):
             continue
         if isinstance(source.get("brief"), str):
+            known = [entry.id for entry in brief.archive.briefs if entry.id]
             yield Finding(
                 ("sources", source_id, "brief"),
                 f"source {quoted(source_id)} refers to brief {quoted(source['brief'])}, which "
