@@ -340,3 +340,31 @@ def test_no_color_is_respected_even_when_forced_by_auto(write_brief) -> None:  #
         env={"NO_COLOR": "1"},
     )
     assert "\033[" not in result.stdout
+
+
+def test_schema_command_prints_the_roster_schema() -> None:
+    code, out, _ = run("schema", "--roster")
+    assert code == 0
+    assert out == schema_text("roster")
+    assert json.loads(out)["$id"] == "urn:wwrlint:schema:roster:v1"
+
+
+def test_a_folder_that_vanishes_mid_walk_is_named(
+    tmp_path: Path, write_brief, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    write_brief("briefs/a/good.yaml", VALID)
+    write_brief("briefs/b/gone.yaml", VALID)
+    real_scandir = os.scandir
+
+    def vanishing(path):  # type: ignore[no-untyped-def]
+        if str(path).endswith(os.sep + "b"):
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", vanishing)
+    code, _, err = run("check", str(tmp_path / "briefs"))
+    assert code == 2
+    assert err.startswith(
+        f"wwrlint: error: {tmp_path / 'briefs' / 'b'}: cannot read folder: No such file or "
+        "directory\n"
+    )

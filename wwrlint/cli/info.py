@@ -10,18 +10,20 @@ from wwrlint.cli.common import CONTEXT, CommandError
 
 
 @click.command(context_settings=CONTEXT)
-def schema() -> None:
-    """Print the brief JSON Schema (draft 2020-12).
+@click.option("--roster", is_flag=True, help="Print the analyst roster's schema instead.")
+def schema(roster: bool) -> None:
+    """Print the brief JSON Schema (draft 2020-12), or the roster's.
 
     \b
     Examples:
       wwrlint schema > brief.schema.json
+      wwrlint schema --roster > roster.schema.json
     Then start a brief with this line, so editors with yaml-language-server check it:
       # yaml-language-server: $schema=brief.schema.json
     """
     from wwrlint.schema import schema_text
 
-    click.echo(schema_text(), nl=False)
+    click.echo(schema_text("roster" if roster else "brief"), nl=False)
 
 
 @click.command(context_settings=CONTEXT)
