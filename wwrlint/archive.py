@@ -179,11 +179,23 @@ def read_roster(path: str) -> dict[str, dict[str, Any]]:
 
 
 def read_summary(path: str) -> BriefEntry | None:
-    """A brief's entry, read from the file itself."""
+    """A brief's entry, read from the file itself.
+
+    The entry needs the id, date and sources, which briefs write before their body: the
+    text before a top-level `body:` line is read alone when it holds them (a line that
+    starts a top-level key cannot continue anything above it), which spares parsing the
+    body; anything else is read whole."""
     from wwrlint.loading import load
 
     try:
-        document = load(path, read_brief(path))
+        content = read_brief(path)
     except OSError:
         return None
+    cut = content.find(b"\nbody:")
+    if cut > 0:
+        head = load(path, content[: cut + 1])
+        data = head.data
+        if head.readable and not head.problems and isinstance(data, dict) and "id" in data:
+            return summarize(path, data)
+    document = load(path, content)
     return summarize(path, document.data) if document.readable else None

@@ -49,3 +49,28 @@ def test_valid_briefs_pass_the_gate(brief: dict[str, Any]) -> None:
     assert is_valid is not None
     assert is_valid(brief)
     assert [d.rule for d in lint("x.yaml", as_yaml(brief)) if d.rule == "schema"] == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(brief=briefs())
+def test_the_archive_summary_read_from_the_head_is_the_whole_briefs(brief: dict[str, Any]) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from wwrlint.archive import read_summary, summarize
+    from wwrlint.loading import load
+    from wwrlint.prose.emit import dump
+
+    try:
+        text = dump(brief, ["generated"], {}) if isinstance(brief.get("body"), list) else None
+    except (AssertionError, KeyError, TypeError, AttributeError):
+        text = None
+    content = (text or json.dumps(brief, indent=1)).encode()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "b.yaml"
+        path.write_bytes(content)
+        fast = read_summary(str(path))
+        whole = summarize(str(path), load(str(path), content).data)
+    assert (fast and (fast.id, fast.date, fast.sources)) == (
+        whole and (whole.id, whole.date, whole.sources)
+    )
