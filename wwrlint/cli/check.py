@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from wwrlint.cli.common import CONTEXT, CommandError, selectors
+from wwrlint.cli.common import CONTEXT, CommandError, cache_dir_option, selectors
 
 FORMATS = ["full", "text", "concise", "json", "sarif", "github", "gitlab"]
 
@@ -87,14 +87,7 @@ FORMATS = ["full", "text", "concise", "json", "sarif", "github", "gitlab"]
     is_flag=True,
     help="Check every brief afresh, neither reading nor writing the cache.",
 )
-@click.option(
-    "--cache-dir",
-    metavar="DIR",
-    default=".wwrlint_cache",
-    show_default=True,
-    envvar="WWRLINT_CACHE_DIR",
-    help="Where to keep results of unchanged briefs (also $WWRLINT_CACHE_DIR).",
-)
+@cache_dir_option("Where to keep results of unchanged briefs (also $WWRLINT_CACHE_DIR).")
 @click.option(
     "-j",
     "--jobs",

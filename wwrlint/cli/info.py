@@ -6,7 +6,7 @@ import json
 
 import click
 
-from wwrlint.cli.common import CONTEXT, CommandError
+from wwrlint.cli.common import CONTEXT, CommandError, cache_dir_option
 
 
 @click.command(context_settings=CONTEXT)
@@ -86,14 +86,7 @@ def rule(name_or_code: str, output_format: str) -> None:
 
 
 @click.command(context_settings=CONTEXT)
-@click.option(
-    "--cache-dir",
-    metavar="DIR",
-    default=".wwrlint_cache",
-    show_default=True,
-    envvar="WWRLINT_CACHE_DIR",
-    help="The cache folder to remove.",
-)
+@cache_dir_option("The cache folder to remove (also $WWRLINT_CACHE_DIR).")
 def clean(cache_dir: str) -> None:
     """Remove the result cache that `wwrlint check` keeps.
 
