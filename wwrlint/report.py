@@ -13,6 +13,7 @@ from typing import Any
 from wwrlint.archive import Archive
 from wwrlint.brief import Brief
 from wwrlint.diagnostics import Diagnostic
+from wwrlint.prose.render import PAGE_HEAD
 from wwrlint.rules.dates import parse_date
 
 
@@ -209,13 +210,9 @@ def _share(row: BriefFigures) -> str:
     return f"{100 * row.dated_claims / row.claims:.0f}%" if row.claims else "—"
 
 
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
+_PAGE = (
+    PAGE_HEAD
+    + """<style>
   body {{ font: 15px/1.5 system-ui, sans-serif; color: #1d1d1f; margin: 2rem auto;
          max-width: 980px; padding: 0 1rem; }}
   table {{ border-collapse: collapse; width: 100%; margin: 1rem 0 2rem; }}
@@ -244,3 +241,4 @@ its own date.</p>
 </body>
 </html>
 """
+)

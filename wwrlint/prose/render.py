@@ -183,13 +183,18 @@ def _source_line(source: dict[str, Any], escape: Callable[[str], str], link: boo
     return line
 
 
-_PAGE = """<!DOCTYPE html>
+# The start of every standalone page wwrlint writes (render --to html, report).
+PAGE_HEAD = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-<style>
+"""
+
+_PAGE = (
+    PAGE_HEAD
+    + """<style>
   body {{ margin: 0; background: #f6f5f2; color: #1d1d1f;
          font: 18px/1.6 Georgia, "Times New Roman", serif; }}
   article {{ max-width: 42rem; margin: 3rem auto; padding: 2rem 2.5rem; background: #fff;
@@ -219,6 +224,7 @@ _PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
+)
 
 _RENDERERS: dict[str, type[_Text] | type[_Markdown] | type[_Html]] = {
     "text": _Text,
