@@ -95,15 +95,16 @@ def check_files(
         yield outcome
 
 
-def read_summaries(paths: list[str], jobs: int) -> list[BriefEntry | None]:
-    """The archive's entries for these briefs, read in worker processes when many."""
+def read_summaries(paths: list[str], jobs: int) -> Iterator[BriefEntry | None]:
+    """The archive's entries for these briefs, in order; read in worker processes when
+    many."""
     from wwrlint.archive import read_summary
 
     if jobs <= 1 or len(paths) < PARALLEL_FROM:
-        return [read_summary(path) for path in paths]
+        yield from map(read_summary, paths)
+        return
     with _pool(jobs, None) as pool:
-        found: list[BriefEntry | None] = pool.map(read_summary, paths, chunksize=32)
-    return found
+        yield from pool.imap(read_summary, paths, chunksize=32)
 
 
 def _pool(jobs: int, archive: Archive | None) -> multiprocessing.pool.Pool:

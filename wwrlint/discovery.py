@@ -57,7 +57,19 @@ def discover(paths: Sequence[str], excluded: Callable[[str], bool] = lambda _: F
     return found
 
 
-def _walk(top: str, found: Discovery, excluded: Callable[[str], bool]) -> list[tuple[str, bool]]:
+def walk(top: str, folders: list[str] | None = None) -> list[tuple[str, bool]]:
+    """(path, is a symbolic link) of every brief below `top`, as `discover` finds them;
+    folders that cannot be read are passed over. The folders read are added to
+    `folders`."""
+    return _walk(top, Discovery(), lambda _: False, folders)
+
+
+def _walk(
+    top: str,
+    found: Discovery,
+    excluded: Callable[[str], bool],
+    folders: list[str] | None = None,
+) -> list[tuple[str, bool]]:
     """(path, is a symbolic link) of every brief below `top`, folder by folder in name
     order; links to folders are not followed."""
     files: list[tuple[str, bool]] = []
@@ -70,6 +82,8 @@ def _walk(top: str, found: Discovery, excluded: Callable[[str], bool]) -> list[t
         except OSError as error:
             found.errors.append(f"{display(folder)}: cannot read folder: {error.strerror}")
             continue
+        if folders is not None:
+            folders.append(folder)
         subfolders = []
         for entry in entries:
             if entry.name.startswith("."):

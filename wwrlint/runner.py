@@ -149,7 +149,11 @@ def _outcomes(
         name = options.stdin_filename or "-"
         content = streams.stdin.read()
         archive = find_archive((name,), finder, None)
-        yield Outcome(name, lint(name, content, finder.for_path(name), archive))
+        try:
+            yield Outcome(name, lint(name, content, finder.for_path(name), archive))
+        finally:
+            if archive is not None:
+                archive.close()
         return
 
     def excluded(path: str) -> bool:
@@ -164,14 +168,18 @@ def _outcomes(
         named = ", ".join(f"'{path}'" for path in options.paths) or "the current folder"
         raise ToolError(f"no briefs (*.yaml, *.yml) found in {named}")
     archive = find_archive(options.paths or (".",), finder, cache)
-    if options.fix or options.diff:
-        outcomes: Iterator[Outcome] = (
-            fix_file(path, finder.for_path(path), options.diff, archive) for path in found.files
-        )
-    else:
-        jobs = options.jobs or os.cpu_count() or 1
-        outcomes = check_files(found.files, finder, cache, jobs, archive)
-    yield from _with_progress(outcomes, len(found.files), streams.stderr)
+    try:
+        if options.fix or options.diff:
+            outcomes: Iterator[Outcome] = (
+                fix_file(path, finder.for_path(path), options.diff, archive) for path in found.files
+            )
+        else:
+            jobs = options.jobs or os.cpu_count() or 1
+            outcomes = check_files(found.files, finder, cache, jobs, archive)
+        yield from _with_progress(outcomes, len(found.files), streams.stderr)
+    finally:
+        if archive is not None:
+            archive.close()
 
 
 def archive_folder(path: str, settings: Settings) -> str | None:
@@ -191,8 +199,10 @@ def archive_folder(path: str, settings: Settings) -> str | None:
 def find_archive(
     paths: tuple[str, ...], finder: ConfigFinder, cache: Cache | None
 ) -> Archive | None:
-    """The archive the first path belongs to, indexed (see `archive_folder`)."""
-    from wwrlint.archive import build
+    """The archive the first path belongs to (see `archive_folder`), its index brought up
+    to date in the cache, or in a temporary database without one. Close it when done."""
+    from wwrlint import store
+    from wwrlint.archive import index
     from wwrlint.checking import read_summaries
 
     settings = finder.for_path(paths[0])
@@ -201,12 +211,15 @@ def find_archive(
         return None
     jobs = os.cpu_count() or 1
 
-    def summaries(files: list[str]) -> list[BriefEntry | None]:
-        if cache is None:
-            return read_summaries(files, jobs)
-        return cache.summaries_for(files, lambda missing: read_summaries(missing, jobs))
+    def read(files: list[str]) -> Iterator[BriefEntry | None]:
+        return read_summaries(files, jobs)
 
-    return build(folder, settings.roster, summaries)
+    if cache is not None and cache.database is not None:
+        try:
+            return index(folder, settings.roster, cache.path, read)
+        except store.Error:
+            pass  # the cache's database is busy or broken: index this run apart
+    return index(folder, settings.roster, None, read)
 
 
 def _with_progress(outcomes: Iterator[Outcome], total: int, stderr: TextIO) -> Iterator[Outcome]:

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 SCHEMAS = {"brief": "brief.schema.json", "roster": "roster.schema.json"}
 
 
-def schema_file(kind: str = "brief") -> Path:
+def schema_file(kind: str = "brief") -> str:
     """Where a schema is: inside the installed package, or in a source checkout's
     top-level schema/ folder (the one copy; the wheel carries it into the package)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "schema" / SCHEMAS[kind]
-    return packaged if packaged.is_file() else here.parent / "schema" / SCHEMAS[kind]
+    here = os.path.dirname(os.path.realpath(__file__))
+    packaged = os.path.join(here, "schema", SCHEMAS[kind])
+    if os.path.isfile(packaged):
+        return packaged
+    return os.path.join(os.path.dirname(here), "schema", SCHEMAS[kind])
 
 
 def schema_text(kind: str = "brief") -> str:
     """A schema as published: the file's exact text."""
-    return schema_file(kind).read_text(encoding="utf-8")
+    with open(schema_file(kind), encoding="utf-8", newline="") as handle:
+        return handle.read()
 
 
 @cache

@@ -66,7 +66,7 @@ def schema_reference(folder: str) -> str:
         current = parent
     from wwrlint.schema import schema_file
 
-    return str(schema_file())
+    return schema_file()
 
 
 def write_skeleton(path: str, title: str | None, today: datetime.date) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import json
-import marshal
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -15,8 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import VALID
-from wwrlint import cache as cache_module
-from wwrlint import checking
+from wwrlint import checking, store
 from wwrlint.cli import cli
 
 BAD = VALID.replace("date: 2022-01-03", "date: 2022-13-03")
@@ -30,8 +29,14 @@ def check(*args: str) -> tuple[int, str]:
 @pytest.fixture
 def aged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Make files written now count as written long ago (outside the racy window)."""
-    monkeypatch.setattr(cache_module, "_RACY_SECONDS", -3600.0)
+    monkeypatch.setattr(store, "RACY_SECONDS", -3600.0)
     return tmp_path
+
+
+def results(folder: Path) -> int:
+    """How many results the cache in `folder` holds."""
+    with contextlib.closing(sqlite3.connect(folder / "cache.sqlite")) as database:
+        return int(database.execute("SELECT count(*) FROM results").fetchone()[0])
 
 
 def test_warm_run_reports_what_the_cold_run_did(aged: Path) -> None:
@@ -39,7 +44,7 @@ def test_warm_run_reports_what_the_cold_run_did(aged: Path) -> None:
     (aged / "b.yaml").write_text(VALID)
     folder = str(aged / "cache")
     cold = check("--cache-dir", folder, str(aged))
-    assert (aged / "cache" / "results.bin").is_file()
+    assert results(aged / "cache") == 2
     assert (aged / "cache" / ".gitignore").read_text().endswith("*\n")
     warm = check("--cache-dir", folder, str(aged))
     assert warm == cold
@@ -96,19 +101,41 @@ def test_settings_changes_are_seen(aged: Path) -> None:
 def test_a_corrupt_cache_is_ignored_and_rebuilt(aged: Path) -> None:
     (aged / "a.yaml").write_text(BAD)
     folder = aged / "cache"
-    folder.mkdir()
-    payload = marshal.dumps({"format": 4, "salt": "another version", "entries": {}})
+    check("--cache-dir", str(folder), str(aged))
+    good = (folder / "cache.sqlite").read_bytes()
     junks = [
         b"{]",
         b"\x00\x01",
-        b"wwrlint cache\n" + b"0" * 32 + payload,  # a checksum that does not match
-        b"wwrlint cache\n" + hashlib.sha256(payload).digest() + payload,  # another salt
-        b"wwrlint cache\n" + hashlib.sha256(b"\xff").digest() + b"\xff",  # not marshal
+        b"SQLite format 3\x00" + b"\xff" * 200,  # a header and nothing sound behind it
+        good[: len(good) // 2],  # torn
     ]
     for junk in junks:
-        (folder / "results.bin").write_bytes(junk)
+        store.remove(str(folder / "cache.sqlite"))
+        (folder / "cache.sqlite").write_bytes(junk)
         assert check("--cache-dir", str(folder), str(aged))[0] == 1
-        assert len(cache_module.Cache(str(folder)).entries) == 1
+        assert results(folder) == 1
+
+
+def test_a_result_that_does_not_match_its_checksum_is_not_trusted(aged: Path) -> None:
+    (aged / "a.yaml").write_text(BAD)
+    folder = aged / "cache"
+    cold = check("--cache-dir", str(folder), str(aged))
+    with contextlib.closing(sqlite3.connect(folder / "cache.sqlite")) as database:
+        database.execute("UPDATE results SET diagnostics = X'5b00000000'")  # marshal of []
+        database.commit()
+    assert check("--cache-dir", str(folder), str(aged)) == cold
+
+
+def test_a_cache_of_another_format_is_replaced(aged: Path) -> None:
+    (aged / "a.yaml").write_text(BAD)
+    folder = aged / "cache"
+    folder.mkdir()
+    with contextlib.closing(sqlite3.connect(folder / "cache.sqlite")) as database:
+        database.execute("CREATE TABLE results (path TEXT)")
+        database.execute("INSERT INTO results VALUES ('a.yaml')")
+        database.commit()
+    assert check("--cache-dir", str(folder), str(aged))[0] == 1
+    assert results(folder) == 1
 
 
 def test_another_wwrlint_version_does_not_trust_the_cache(
@@ -117,11 +144,16 @@ def test_another_wwrlint_version_does_not_trust_the_cache(
     (aged / "a.yaml").write_text(BAD)
     folder = str(aged / "cache")
     check("--cache-dir", folder, str(aged))
-    monkeypatch.setattr(cache_module, "__version__", "99.0")
+    monkeypatch.setattr(store, "__version__", "99.0")
+    store.salt.cache_clear()
     calls: list[str] = []
     real = checking._check_one
     monkeypatch.setattr(checking, "_check_one", lambda task: calls.append(task.path) or real(task))
-    check("--cache-dir", folder, str(aged))
+    try:
+        check("--cache-dir", folder, str(aged))
+    finally:
+        monkeypatch.undo()
+        store.salt.cache_clear()
     assert calls == [str(aged / "a.yaml")]
 
 
@@ -162,9 +194,7 @@ def test_processes_writing_the_cache_at_once_leave_it_whole(tmp_path: Path) -> N
         for number in range(40)
     ]
     assert sorted(run.wait() for run in runs) == [0] * 20 + [1] * 20
-    entries = cache_module.Cache(str(folder)).entries
-    assert len(entries) == 40
-    assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
+    assert results(folder) == 40
 
 
 def test_worker_processes_give_the_same_report_in_the_same_order(

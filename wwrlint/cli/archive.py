@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import click
@@ -14,9 +16,10 @@ if TYPE_CHECKING:
     from wwrlint.archive import Archive
 
 
-def _archive(path: str) -> tuple[Archive, ConfigFinder]:
+@contextlib.contextmanager
+def _archive(path: str) -> Iterator[tuple[Archive, ConfigFinder]]:
     """The archive PATH belongs to (or the folder PATH itself, outside a repository)."""
-    from wwrlint.archive import build
+    from wwrlint.archive import index
     from wwrlint.runner import archive_folder
 
     finder = ConfigFinder()
@@ -24,7 +27,11 @@ def _archive(path: str) -> tuple[Archive, ConfigFinder]:
     folder = archive_folder(path, settings) or path
     if not os.path.isdir(folder):
         raise CommandError(f"{path}: not a folder of briefs")
-    return build(folder, settings.roster), finder
+    archive = index(folder, settings.roster, None)
+    try:
+        yield archive, finder
+    finally:
+        archive.close()
 
 
 @click.command(context_settings=CONTEXT)
@@ -51,10 +58,10 @@ def sources(path: str, output_format: str) -> None:
     from wwrlint.report import ledger, ledger_json, ledger_table
 
     try:
-        archive, _ = _archive(path)
+        with _archive(path) as (archive, _):
+            entries = ledger(archive)
     except ToolError as error:
         raise CommandError(str(error)) from None
-    entries = ledger(archive)
     click.echo(ledger_json(entries) if output_format == "json" else ledger_table(entries), nl=False)
 
 
@@ -80,12 +87,12 @@ def report(path: str, output: str, title: str) -> None:
     from wwrlint.report import figures, report_page
 
     try:
-        archive, finder = _archive(path)
         rows = []
-        for entry in sorted(archive.briefs, key=lambda e: (e.date or "", e.path)):
-            content = read_brief(entry.path)
-            diagnostics = lint(entry.path, content, finder.for_path(entry.path), archive)
-            rows.append(figures(entry.path, load(entry.path, content).data, diagnostics))
+        with _archive(path) as (archive, finder):
+            for entry in sorted(archive.briefs, key=lambda e: (e.date or "", e.path)):
+                content = read_brief(entry.path)
+                diagnostics = lint(entry.path, content, finder.for_path(entry.path), archive)
+                rows.append(figures(entry.path, load(entry.path, content).data, diagnostics))
         with atomic_text(output) as handle:
             handle.write(report_page(title, rows))
     except ToolError as error:

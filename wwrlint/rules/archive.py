@@ -73,7 +73,7 @@ def unknown_brief(brief: Brief) -> Iterator[Finding]:
         if source.get("type") != "brief" or _targets(brief, source):
             continue
         if isinstance(source.get("brief"), str):
-            known = [entry.id for entry in brief.archive.briefs if entry.id]
+            known = brief.archive.ids()
             yield Finding(
                 ("sources", source_id, "brief"),
                 f"source {quoted(source_id)} refers to brief {quoted(source['brief'])}, which "
@@ -119,8 +119,7 @@ def source_conflict(brief: Brief) -> Iterator[Finding]:
     if brief.archive is None:
         return
     for source_id, source in brief.entries("sources"):
-        for other, other_id in brief.archive.citing(source, besides=brief.path):
-            theirs = other.sources[other_id]
+        for other_path, other_id, theirs in brief.archive.citing(source, besides=brief.path):
             differ = [
                 key
                 for key in _COMPARED
@@ -131,7 +130,7 @@ def source_conflict(brief: Brief) -> Iterator[Finding]:
                 yield Finding(
                     ("sources", source_id),
                     f"source {quoted(source_id)} is the same as {quoted(other_id)} in "
-                    f"{shown(other.path)}, but its {key} differs: {quoted(source[key])} here, "
+                    f"{shown(other_path)}, but its {key} differs: {quoted(source[key])} here, "
                     f"{quoted(theirs[key])} there",
                     anchor="key",
                 )

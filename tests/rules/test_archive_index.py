@@ -1,0 +1,143 @@
+"""The archive index in the cache: checking one brief of a large archive does not read the
+others again, and yet no change to them, the roster or the folders goes unseen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_archive import EARLIER, ROSTER, cites_earlier
+
+from wwrlint import archive as archive_module
+from wwrlint import store
+from wwrlint.cli import cli
+
+SAME_ID = EARLIER.replace(
+    "id: wwr-emboldened-2021\ntitle: Radical groups take heart\n",
+    "id: pakistan-border-2022\ntitle: Radical groups take hear\n",
+)
+
+# What brief.yaml gets when earlier.yaml takes its id: the id it cites is gone, its own is
+# taken.
+BOTH = [("duplicate-brief-id", 1, 5), ("unknown-brief", 12, 12)]
+
+
+def make_archive(root: Path) -> Path:
+    (root / ".git").mkdir()
+    briefs = root / "briefs"
+    (briefs / "2021").mkdir(parents=True)
+    (briefs / "analysts.yaml").write_text(ROSTER)
+    (briefs / "2021" / "earlier.yaml").write_text(EARLIER)
+    (briefs / "brief.yaml").write_text(cites_earlier("2021-10-18", "wwr-emboldened-2021"))
+    return briefs
+
+
+@pytest.fixture
+def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An archive whose files count as written long ago (outside the racy window)."""
+    monkeypatch.setattr(store, "RACY_SECONDS", -3600.0)
+    return make_archive(tmp_path)
+
+
+def rules(path: Path, *options: str) -> list[tuple[str, int, int]]:
+    cache = str(path.parent.parent / "cache") if path.parent.name == "briefs" else ""
+    args = ["check", "--output-format", "json", *(["--cache-dir", cache] if cache else [])]
+    result = CliRunner().invoke(cli, [*args, *options, str(path)])
+    assert result.exit_code in (0, 1), result.stderr
+    return [(d["rule"], d["line"], d["column"]) for d in json.loads(result.stdout)]
+
+
+def refuse(*_: object) -> None:
+    raise AssertionError("the archive was read again")
+
+
+def test_an_unchanged_archive_is_not_read_again(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert rules(archive / "brief.yaml") == []
+    for name in ("read_summary", "read_roster", "walk"):
+        monkeypatch.setattr(archive_module, name, refuse)
+    assert rules(archive / "brief.yaml") == []
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_seen(archive: Path) -> None:
+    earlier = archive / "2021" / "earlier.yaml"
+    assert rules(archive / "brief.yaml") == []
+    before = earlier.stat()
+    time.sleep(0.01)
+    earlier.write_text(SAME_ID)
+    os.utime(earlier, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert earlier.stat().st_size == before.st_size
+    assert rules(archive / "brief.yaml") == BOTH
+
+
+def test_an_edit_in_the_same_instant_is_seen(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path)
+    assert rules(archive / "brief.yaml") == []
+    (archive / "2021" / "earlier.yaml").write_text(SAME_ID)
+    assert rules(archive / "brief.yaml") == BOTH
+
+
+def test_a_brief_added_to_a_folder_is_seen(archive: Path) -> None:
+    assert rules(archive / "brief.yaml") == []
+    (archive / "2021" / "copy.yaml").write_text(SAME_ID)
+    assert rules(archive / "brief.yaml") == [("duplicate-brief-id", 1, 5)]
+
+
+def test_a_brief_in_a_new_folder_is_seen(archive: Path) -> None:
+    assert rules(archive / "brief.yaml") == []
+    (archive / "2021" / "more").mkdir()
+    (archive / "2021" / "more" / "copy.yaml").write_text(SAME_ID)
+    assert rules(archive / "brief.yaml") == [("duplicate-brief-id", 1, 5)]
+
+
+def test_a_removed_or_renamed_brief_is_seen(archive: Path) -> None:
+    assert rules(archive / "brief.yaml") == []
+    (archive / "2021" / "earlier.yaml").rename(archive / "2021" / "earlier.yml.bak")
+    assert rules(archive / "brief.yaml") == [("unknown-brief", 12, 12)]
+    (archive / "2021" / "earlier.yml.bak").rename(archive / "2021" / "earlier.yml")
+    assert rules(archive / "brief.yaml") == []
+
+
+def test_a_roster_change_is_seen(archive: Path) -> None:
+    assert rules(archive / "brief.yaml") == []
+    (archive / "analysts.yaml").write_text(ROSTER.replace("2023-12-31", "2021-12-31"))
+    assert rules(archive / "brief.yaml") == [("analyst-inactive", 17, 14)]
+
+
+def test_a_run_without_the_cache_leaves_no_index_behind(
+    archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    assert rules(archive / "brief.yaml", "--no-cache") == []
+    assert list(scratch.iterdir()) == []
+    assert not (archive.parent / "cache").exists()
+
+
+def test_runs_at_once_share_the_index(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path)
+    for number in range(12):
+        text = SAME_ID if number == 0 else EARLIER.replace("wwr-emboldened-2021", f"b{number}")
+        (archive / f"b{number:02d}.yaml").write_text(text)
+    command = [sys.executable, "-m", "wwrlint", "check", "-q", "--output-format", "json"]
+    command += ["--cache-dir", str(tmp_path / "cache")]
+    runs = [
+        subprocess.Popen(
+            [*command, str(archive / f"b{number:02d}.yaml")],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for number in range(12)
+    ]
+    outputs = [run.communicate() for run in runs]
+    found = [[d["rule"] for d in json.loads(out)] for out, _ in outputs]
+    assert found == [["duplicate-brief-id"]] + [[]] * 11, [err for _, err in outputs]

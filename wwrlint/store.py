@@ -1,0 +1,147 @@
+"""The SQLite database that keeps what a run learnt for the next one: checked briefs'
+results (the cache) and the archive index (what every brief of an archive is). Paths are
+kept as bytes, so that a name that is not UTF-8 is kept as it is.
+
+SQLite does what a cache shared by parallel runs needs: lookups of one row without loading
+the rest, writes that land whole or not at all, and locking between processes (pre-commit
+runs hook batches at once). A database that is not one, is damaged, or was written by
+another format or wwrlint version or for another schema is replaced, never trusted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterator
+
+from wwrlint import __version__
+
+FORMAT = 5
+# How long a run waits for another run's write before it gives up on the cache.
+BUSY_SECONDS = 60.0
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS results (
+    path BLOB PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER,
+    checked REAL, digest TEXT, settings TEXT, diagnostics BLOB, crc INTEGER);
+CREATE TABLE IF NOT EXISTS archives (
+    id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, stamp TEXT, fingerprint TEXT,
+    roster BLOB, listing BLOB);
+CREATE TABLE IF NOT EXISTS briefs (
+    archive INTEGER NOT NULL, path BLOB NOT NULL, size INTEGER, mtime INTEGER,
+    ctime INTEGER, inode INTEGER, checked REAL, id TEXT, date TEXT, digest TEXT,
+    PRIMARY KEY (archive, path));
+CREATE INDEX IF NOT EXISTS briefs_by_id ON briefs (archive, id);
+CREATE INDEX IF NOT EXISTS briefs_by_date ON briefs (archive, date);
+CREATE TABLE IF NOT EXISTS sources (
+    archive INTEGER NOT NULL, path BLOB NOT NULL, source TEXT NOT NULL, publisher TEXT,
+    date TEXT, title TEXT, url TEXT, type TEXT, brief TEXT);
+CREATE INDEX IF NOT EXISTS sources_by_path ON sources (archive, path);
+CREATE INDEX IF NOT EXISTS sources_by_url ON sources (archive, url);
+CREATE INDEX IF NOT EXISTS sources_by_text ON sources (archive, publisher, date, title);
+"""
+
+Error = sqlite3.Error
+
+
+@functools.cache
+def salt() -> str:
+    """What, besides the files, decides every stored result: wwrlint and its schemas."""
+    from wwrlint.schema import SCHEMAS, schema_text
+
+    digest = hashlib.sha256()
+    for kind in SCHEMAS:
+        digest.update(schema_text(kind).encode())
+    return f"{FORMAT}/{__version__}/{digest.hexdigest()[:16]}"
+
+
+def connect(path: str) -> sqlite3.Connection:
+    """The database at `path` (":memory:" for one private to the process), made ready: a
+    file that is damaged, not a database, or from another version is replaced.
+
+    Raises sqlite3.Error or OSError when there is no usable database at `path`."""
+    try:
+        return _ready(path)
+    except sqlite3.DatabaseError:
+        if path == ":memory:":
+            raise
+    remove(path)
+    return _ready(path)
+
+
+def _ready(path: str) -> sqlite3.Connection:
+    database = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+    try:
+        if path != ":memory:":
+            database.execute("PRAGMA journal_mode=WAL")
+            database.execute("PRAGMA synchronous=NORMAL")
+        expected = salt()
+        if _salt_of(database) != expected:
+            with transaction(database):
+                if _salt_of(database) != expected:  # not made meanwhile by another run
+                    _rebuild(database, expected)
+    except BaseException:
+        database.close()
+        raise
+    return database
+
+
+def _salt_of(database: sqlite3.Connection) -> str | None:
+    query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+    if database.execute(query).fetchone() is None:
+        return None
+    found = database.execute("SELECT value FROM meta WHERE key = 'salt'").fetchone()
+    return str(found[0]) if found is not None else None
+
+
+def _rebuild(database: sqlite3.Connection, expected: str) -> None:
+    tables = database.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    for (table,) in tables:
+        database.execute(f'DROP TABLE "{table}"')
+    for statement in _TABLES.split(";"):
+        if statement.strip():
+            database.execute(statement)
+    database.execute("INSERT INTO meta VALUES ('salt', ?)", (expected,))
+
+
+@contextlib.contextmanager
+def transaction(database: sqlite3.Connection) -> Iterator[None]:
+    """A write transaction, taken at once so that two runs never both read and then
+    write: whole or not at all."""
+    database.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        database.execute("ROLLBACK")
+        raise
+    database.execute("COMMIT")
+
+
+def remove(path: str) -> int:
+    """Delete a database file and its journal files; return how many were removed."""
+    removed = 0
+    for name in (path, f"{path}-wal", f"{path}-shm", f"{path}-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(name)
+            removed += 1
+    return removed
+
+
+# A file modified this close to the moment it was looked at is read again next time, not
+# trusted by its stat: an edit in the same instant would not show in it.
+RACY_SECONDS = 2.0
+
+
+def stat_key(stat: os.stat_result) -> tuple[int, int, int, int]:
+    """What changes when a file is written: size, modification and change times (the
+    change time moves on every write, whatever the modification time is set to), inode."""
+    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+
+
+def settled(key: tuple[int, ...], looked_at: float) -> bool:
+    """Whether a file with this stat key was last changed well before it was looked at."""
+    return max(key[1], key[2]) / 1e9 < looked_at - RACY_SECONDS
