@@ -8,7 +8,8 @@ so that a busy machine slows every contender alike:
 - `check-jsonschema --schemafile schema/brief.schema.json` on all the files (the peer);
 - `wwrlint check --no-cache` (cold: every brief parsed, validated and checked by every rule);
 - `wwrlint check` with a warm cache (nothing changed since the last run);
-- one brief, as pre-commit calls it, against `python -c "import jsonschema, ruamel.yaml, click"`;
+- one brief, as pre-commit calls it (unchanged, and just edited), against
+  `python -c "import jsonschema, ruamel.yaml, click"`;
 
 and prints medians, files per second, ratios and peak memory (the largest resident set of
 the process and its workers). Needs check-jsonschema and ruamel.yaml installed:
@@ -37,6 +38,7 @@ BIN = Path(sys.executable).parent
 
 # Children run as after a normal install: with compiled bytecode, which a user's
 # PYTHONDONTWRITEBYTECODE would otherwise keep from being written.
+EDITED = "wwrlint check ONE just edited (cache)"
 ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
@@ -135,7 +137,7 @@ def main() -> None:
             f"{peak:8.1f}"
         )
 
-    one = files[0]
+    one, edited = files[0], files[1]
     singles = {
         "python -c 'import jsonschema, ruamel.yaml, click'": [
             sys.executable,
@@ -143,12 +145,17 @@ def main() -> None:
             "import jsonschema, ruamel.yaml, click",
         ],
         "wwrlint check ONE (cache)": [wwrlint, "check", "-q", "--cache-dir", str(cache), one],
+        EDITED: [wwrlint, "check", "-q", "--cache-dir", str(cache), edited],
         "wwrlint check ONE (--no-cache)": [wwrlint, "check", "-q", "--no-cache", one],
     }
     times: dict[str, list[float]] = {name: [] for name in singles}
-    for _ in range(args.single_runs):
+    original = (work / edited).read_text(encoding="utf-8")
+    for run in range(args.single_runs):
         for name, command in singles.items():
+            if name == EDITED:  # as when pre-commit checks the brief just changed
+                (work / edited).write_text(original + f"# edit {run}\n", encoding="utf-8")
             times[name].append(timed(command, work)[0])
+    (work / edited).write_text(original, encoding="utf-8")
     base = statistics.median(times[next(iter(singles))])
     print(f"\none brief, as pre-commit calls it, median of {args.single_runs} interleaved runs:")
     for name, runs in times.items():

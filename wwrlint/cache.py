@@ -101,15 +101,14 @@ class Cache:
         if self.database is None:
             return None
         try:
-            query = "SELECT * FROM results WHERE path = ?"
             row: tuple[Any, ...] | None = self.database.execute(
-                query, (os.fsencode(os.path.abspath(path)),)
+                "SELECT * FROM results WHERE path = ?", (os.fsencode(os.path.abspath(path)),)
             ).fetchone()
         except store.Error:
             return None
-        if row is None or zlib.crc32(row[8]) != row[9]:
+        if row is None or not isinstance(row[8], bytes) or zlib.crc32(row[8]) != row[9]:
             return None  # a row that does not match its checksum is not to be trusted
-        return row
+        return row  # path, size, mtime, ctime, inode, checked, digest, settings, blob, crc
 
     def by_stat(self, path: str, shown: str, key: str) -> list[Diagnostic] | None:
         """The cached diagnostics if the file is unchanged by its stat, else None."""
