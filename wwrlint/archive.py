@@ -183,8 +183,8 @@ class Archive:
             if self._database == ":memory:":
                 with store.transaction(database):
                     _add_archive(database, "")
-                    unstored = [(e, self._inside(e.path), (0, 0, 0, 0)) for e in self._unstored]
-                    _store_entries(database, 1, unstored, 0.0)
+                    unstored = [(e, self._inside(e.path), None) for e in self._unstored]
+                    _store_entries(database, 1, unstored)
             self._connection = (os.getpid(), database)
         return self._connection[1]
 
@@ -232,7 +232,8 @@ def is_roster(path: str, roster_path: str | None) -> bool:
     return os.path.basename(path) == ROSTER_NAME
 
 
-Reader = Callable[[list[str]], Iterator["BriefEntry | None"]]
+# Reads briefs' entries, each with the hash of its content, in order.
+Reader = Callable[[list[str]], Iterator[tuple["BriefEntry | None", "str | None"]]]
 
 
 def index(
@@ -263,139 +264,230 @@ def _bring_up_to_date(archive: Archive, read: Reader) -> None:
     real_roster = os.path.realpath(archive.roster_path) if archive.roster_path else ""
     key = f"{os.path.realpath(archive.folder)}\n{real_roster}"
     database = archive._db()
-    query = "SELECT id, stamp, fingerprint, roster, listing FROM archives WHERE key = ?"
+    query = "SELECT id, fingerprint, roster, listing FROM archives WHERE key = ?"
     row = database.execute(query, (key,)).fetchone()
-    listing = _Listing.load(row[4]) if row is not None else None
-    files = listing.files(archive.folder, looked_at) if listing is not None else None
-    walked = listing is None or files is None
-    if walked:
-        listing = _Listing.walk(archive.folder, archive.roster_path)
-        files = listing.files(archive.folder, looked_at, just_walked=True)
-    assert listing is not None
-    assert files is not None
-    roster_key = _stat_key(archive.roster_path) if archive.roster_path else None
-    stamp = hashlib.sha256(marshal.dumps([roster_key, files])).hexdigest()
-    newest = max((max(k[1], k[2]) for _, k in files), default=0)
-    trusted = store.settled((0, newest, newest), looked_at) and (
-        roster_key is None or store.settled(roster_key, looked_at)
-    )
-    if row is not None and row[1] == stamp:
-        archive._number, archive._fingerprint = row[0], row[2]
-        archive.roster = marshal.loads(row[3])
-        if walked:  # a folder changed, its briefs did not: keep the new listing
+    previous = _Listing.load(row[3]) if row is not None else None
+    listing = _Listing.now(archive, previous, looked_at)
+    if previous is not None and previous.holds(listing):
+        archive._number, archive._fingerprint = row[0], row[1]
+        archive.roster = marshal.loads(row[2])
+        if listing.folders != previous.folders:
+            # a folder changed, its briefs did not: keep the listing that says so
             query = "UPDATE archives SET listing = ? WHERE id = ?"
-            database.execute(query, (listing.dump(looked_at), row[0]))
+            database.execute(query, (listing.dump(), row[0]))
         return
     with store.transaction(database):
         number = row[0] if row is not None else _add_archive(database, key)
-        query = "SELECT path, size, mtime, ctime, inode, checked FROM briefs WHERE archive = ?"
-        known = {os.fsdecode(path): rest for path, *rest in database.execute(query, (number,))}
-        stale: list[tuple[str, StatKey]] = []
-        for path, stat_key in files:
-            old = known.pop(path, None)
-            if old is None or tuple(old[:4]) != stat_key or not store.settled(stat_key, old[4]):
-                stale.append((path, stat_key))
-        gone = [(number, os.fsencode(path)) for path in known]
-        database.executemany("DELETE FROM briefs WHERE archive = ? AND path = ?", gone)
-        database.executemany("DELETE FROM sources WHERE archive = ? AND path = ?", gone)
-        paths = [os.path.join(archive.folder, path) for path, _ in stale]
-        batch: list[tuple[BriefEntry | None, str, StatKey]] = []
-        for (path, stat_key), entry in zip(stale, read(paths), strict=True):
-            batch.append((entry, path, stat_key))
-            if len(batch) == _BATCH:
-                _store_entries(database, number, batch, looked_at)
-                batch = []
-        _store_entries(database, number, batch, looked_at)
-        archive.roster = read_roster(archive.roster_path) if archive.roster_path else {}
+        changed = _reindex(database, number, archive.folder, listing, previous, read)
+        changed = changed or row is None or row[1] is None
         archive._number = number
-        archive._fingerprint = _fingerprint(database, number, archive.roster)
+        if previous is None or row[2] is None or not previous.same_roster(listing.roster):
+            archive.roster = read_roster(archive.roster_path) if archive.roster_path else {}
+            changed = changed or row[2] is None or marshal.loads(row[2]) != archive.roster
+        else:
+            archive.roster = marshal.loads(row[2])
+        fingerprint = _fingerprint(database, number, archive.roster) if changed else row[1]
+        archive._fingerprint = fingerprint
         database.execute(
-            "UPDATE archives SET stamp = ?, fingerprint = ?, roster = ?, listing = ? WHERE id = ?",
-            (
-                stamp if trusted else None,
-                archive._fingerprint,
-                marshal.dumps(archive.roster),
-                listing.dump(looked_at),
-                number,
-            ),
+            "UPDATE archives SET fingerprint = ?, roster = ?, listing = ? WHERE id = ?",
+            (fingerprint, marshal.dumps(archive.roster), listing.dump(), number),
         )
+
+
+def _reindex(
+    database: sqlite3.Connection,
+    number: int,
+    folder: str,
+    listing: _Listing,
+    previous: _Listing | None,
+    read: Reader,
+) -> bool:
+    """Bring the index's rows in line with the listing: read again the briefs whose stat
+    changed (unless their content did not), drop those gone. Whether anything the archive
+    rules read has changed."""
+    stale, gone = listing.changes(previous)
+    if previous is None:  # nothing says which rows are still true: start afresh
+        database.execute("DELETE FROM briefs WHERE archive = ?", (number,))
+        database.execute("DELETE FROM sources WHERE archive = ?", (number,))
+    database.executemany(
+        "DELETE FROM briefs WHERE archive = ? AND path = ?",
+        [(number, os.fsencode(name)) for name in gone],
+    )
+    database.executemany(
+        "DELETE FROM sources WHERE archive = ? AND path = ?",
+        [(number, os.fsencode(name)) for name in gone],
+    )
+    changed = bool(gone) or previous is None
+    to_read: list[str] = []
+    digests: dict[str, str] = {}
+    query = "SELECT content, digest FROM briefs WHERE archive = ? AND path = ?"
+    for name in stale:
+        old = database.execute(query, (number, os.fsencode(name))).fetchone()
+        if old is None:
+            to_read.append(name)
+            changed = True
+        elif _content_hash(os.path.join(folder, name)) != old[0]:
+            to_read.append(name)
+            digests[name] = old[1]
+    paths = [os.path.join(folder, name) for name in to_read]
+    batch: list[tuple[BriefEntry | None, str, str | None]] = []
+    for name, (entry, content) in zip(to_read, read(paths), strict=True):
+        changed = changed or (entry.digest if entry else "") != digests.get(name)
+        batch.append((entry, name, content))
+        if len(batch) == _BATCH:
+            _store_entries(database, number, batch)
+            batch = []
+    _store_entries(database, number, batch)
+    return changed
+
+
+def _content_hash(path: str) -> str | None:
+    try:
+        return hashlib.sha256(read_brief(path)).hexdigest()
+    except OSError:
+        return None
 
 
 @dataclass
 class _Listing:
-    """Which briefs an archive holds, and the folders that hold them with their stat keys:
-    while no folder has changed, no file was added, removed or renamed, so the list holds
-    without reading the folders again."""
+    """What the archive's files were when its index was last brought up to date: every
+    brief with its stat key, the roster's, and the folders' (while no folder has changed,
+    no brief was added, removed or renamed, so the list holds without reading the folders
+    again), all looked at the same moment. While every brief and the roster are as listed
+    and were already settled then, the index holds as it is."""
 
-    folders: list[tuple[str, StatKey]]  # below the archive's folder ("" for itself)
+    folders: list[tuple[str, StatKey]] | None  # below the archive's folder ("" for itself)
     names: list[str]  # the briefs, below the archive's folder
+    keys: list[int]  # their stat keys, one after the other (four numbers each)
+    roster: StatKey | None
+    looked_at: float
 
     @classmethod
     def load(cls, blob: bytes | None) -> _Listing | None:
         if not blob:
             return None
         try:
-            folders, names = marshal.loads(blob)
-        except (ValueError, TypeError, EOFError):
+            folders, names, keys, roster, looked_at = marshal.loads(blob)
+            return cls(folders, names.split("\0") if names else [], keys, roster, looked_at)
+        except (ValueError, TypeError, EOFError, AttributeError):
             return None
-        return cls(folders, names)
 
-    def dump(self, looked_at: float) -> bytes | None:
-        """The listing as stored; nothing when a folder changed too recently to trust."""
-        if all(store.settled(stat_key, looked_at) for _, stat_key in self.folders):
-            return marshal.dumps((self.folders, self.names))
-        return None
+    def dump(self) -> bytes:
+        # Folders changed too recently to trust are not kept: the next run reads them.
+        settled = self.folders is not None and all(
+            store.settled(stat_key, self.looked_at) for _, stat_key in self.folders
+        )
+        folders = self.folders if settled else None
+        names = "\0".join(self.names)  # no file name holds a NUL
+        return marshal.dumps((folders, names, self.keys, self.roster, self.looked_at))
+
+    def holds(self, now: _Listing) -> bool:
+        """Whether the index made with this listing holds for the archive as it is now."""
+        return (
+            self.keys == now.keys
+            and self.names == now.names
+            and self.roster == now.roster
+            and self._settled()
+        )
+
+    def _settled(self) -> bool:
+        """Whether every file was last written well before it was looked at."""
+        newest = max(self.keys[1::4] + self.keys[2::4], default=0)
+        return store.settled((0, newest, newest), self.looked_at) and (
+            self.roster is None or store.settled(self.roster, self.looked_at)
+        )
+
+    def same_roster(self, roster: StatKey | None) -> bool:
+        """Whether the roster is as it was (and was already settled then)."""
+        if roster is None or self.roster is None:
+            return roster == self.roster
+        return roster == tuple(self.roster) and store.settled(self.roster, self.looked_at)
+
+    def changes(self, previous: _Listing | None) -> tuple[list[str], list[str]]:
+        """The briefs whose stat changed (or is too recent to trust), and those gone."""
+        known: dict[str, StatKey] = {}
+        if previous is not None:
+            known = dict(zip(previous.names, _quads(previous.keys), strict=True))
+        stale = []
+        for name, stat_key in zip(self.names, _quads(self.keys), strict=True):
+            old = known.pop(name, None)
+            if old != stat_key or previous is None or not store.settled(old, previous.looked_at):
+                stale.append(name)
+        return stale, list(known)
 
     @classmethod
-    def walk(cls, folder: str, roster_path: str | None) -> _Listing:
-        """The archive's briefs, read from its folders. A folder's stat key is taken after
-        it was read: a change during the walk then shows as too recent to trust. A link to
-        a file of the archive is not a brief of its own."""
-        top = os.path.realpath(folder) + os.sep
-        roster = os.path.realpath(roster_path) if roster_path else None
-        roster_name = os.sep + os.path.basename(roster) if roster else "\0"  # no path ends so
-        start = len(folder.rstrip(os.sep)) + 1
-        folders: list[str] = []
-        names = []
-        for path, link in walk(folder, folders):
-            if link and os.path.realpath(path).startswith(top):
-                continue
-            if path.endswith(roster_name) and os.path.realpath(path) == roster:
-                continue
-            names.append(path[start:])
-        keys = []
-        for path in folders:
-            with contextlib.suppress(OSError):
-                keys.append((path[start:], _stat_key(path)))
-        return cls(keys, names)
+    def now(cls, archive: Archive, previous: _Listing | None, looked_at: float) -> _Listing:
+        """The archive's briefs as they are: the previous listing's, while no folder has
+        changed, else read from the folders."""
+        folder = archive.folder
+        roster = _stat_key(archive.roster_path) if archive.roster_path else None
+        if previous is not None and previous.folders is not None:
+            listing = cls(previous.folders, previous.names, [], roster, looked_at)
+            if listing._unchanged_folders(folder) and listing._stat_briefs(folder, strict=True):
+                return listing
+        names, folders = _walk_archive(folder, archive.roster_path)
+        listing = cls(folders, names, [], roster, looked_at)
+        listing._stat_briefs(folder, strict=False)
+        return listing
 
-    def files(
-        self, folder: str, looked_at: float, just_walked: bool = False
-    ) -> list[tuple[str, StatKey]] | None:
-        """(name, stat key) of every brief; None when a folder has changed since the
-        listing was made, or a brief cannot be found."""
-        stat = os.stat
-        for name, stat_key in () if just_walked else self.folders:
+    def _unchanged_folders(self, folder: str) -> bool:
+        for name, stat_key in self.folders or ():
             try:
-                found = stat(os.path.join(folder, name) if name else folder)
+                found = os.stat(os.path.join(folder, name) if name else folder)
             except OSError:
-                return None
-            seen = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
-            if seen != stat_key or not store.settled(seen, looked_at):
-                return None
-        files = []
+                return False
+            if store.stat_key(found) != tuple(stat_key):
+                return False
+        return True
+
+    def _stat_briefs(self, folder: str, strict: bool) -> bool:
+        """Fill in the briefs' stat keys; a brief that cannot be found fails a strict
+        listing, and is left out of a fresh one (gone since, or a link to nothing)."""
+        stat = os.stat
+        names: list[str] = []
+        keys: list[int] = []
         prefix = folder.rstrip(os.sep) + os.sep
         for name in self.names:
             try:
                 found = stat(prefix + name)
             except OSError:
-                if just_walked:
-                    continue  # gone since, or a link to nothing: not a brief
-                return None
-            files.append(
-                (name, (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino))
-            )
-        return files
+                if strict:
+                    return False
+                continue
+            names.append(name)
+            keys += (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
+        self.names, self.keys = names, keys
+        return True
+
+
+def _quads(keys: list[int]) -> Iterator[StatKey]:
+    """Stat keys from the numbers they are listed as."""
+    return zip(keys[0::4], keys[1::4], keys[2::4], keys[3::4], strict=True)
+
+
+def _walk_archive(
+    folder: str, roster_path: str | None
+) -> tuple[list[str], list[tuple[str, StatKey]]]:
+    """The archive's briefs and folders, below its folder. A folder's stat key is taken
+    after it was read, so that a change during the walk shows as too recent to trust. A
+    link to a file of the archive is not a brief of its own."""
+    top = os.path.realpath(folder) + os.sep
+    roster = os.path.realpath(roster_path) if roster_path else None
+    roster_name = os.sep + os.path.basename(roster) if roster else "\0"  # no path ends so
+    start = len(folder.rstrip(os.sep)) + 1
+    read: list[str] = []
+    names = []
+    for path, link in walk(folder, read):
+        if link and os.path.realpath(path).startswith(top):
+            continue
+        if path.endswith(roster_name) and os.path.realpath(path) == roster:
+            continue
+        names.append(path[start:])
+    folders = []
+    for path in read:
+        with contextlib.suppress(OSError):
+            folders.append((path[start:], _stat_key(path)))
+    return names, folders
 
 
 def _stat_key(path: str) -> StatKey:
@@ -411,24 +503,24 @@ def _add_archive(database: sqlite3.Connection, key: str) -> int:
 def _store_entries(
     database: sqlite3.Connection,
     number: int,
-    batch: Sequence[tuple[BriefEntry | None, str | bytes, StatKey]],
-    looked_at: float,
+    batch: Sequence[tuple[BriefEntry | None, str | bytes, str | None]],
 ) -> None:
+    """Write the entries of a batch of briefs (each with its content's hash, when known)."""
     briefs: list[tuple[Any, ...]] = []
     sources: list[tuple[Any, ...]] = []
-    for entry, name, stat_key in batch:
+    for entry, name, content in batch:
         path = os.fsencode(name)
         if entry is None:  # not a brief (or not readable): remembered, so as not to read again
-            briefs.append((number, path, *stat_key, looked_at, None, None, ""))
+            briefs.append((number, path, None, None, "", content))
             continue
-        briefs.append((number, path, *stat_key, looked_at, entry.id, entry.date, entry.digest))
+        briefs.append((number, path, entry.id, entry.date, entry.digest, content))
         for source_id, fields in entry.sources.items():
             sources.append((number, path, source_id, *(fields.get(k) for k in _SOURCE_KEYS)))
-    database.executemany("INSERT OR REPLACE INTO briefs VALUES (?,?,?,?,?,?,?,?,?,?)", briefs)
+    database.executemany("INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?, ?, ?)", briefs)
     database.executemany(
         "DELETE FROM sources WHERE archive = ? AND path = ?", [(number, b[1]) for b in briefs]
     )
-    database.executemany("INSERT INTO sources VALUES (?,?,?,?,?,?,?,?,?)", sources)
+    database.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", sources)
 
 
 def _fingerprint(database: sqlite3.Connection, number: int, roster: dict[str, Any]) -> str:
@@ -439,7 +531,7 @@ def _fingerprint(database: sqlite3.Connection, number: int, roster: dict[str, An
     return digest.hexdigest()[:16]
 
 
-def _read_each(paths: list[str]) -> Iterator[BriefEntry | None]:
+def _read_each(paths: list[str]) -> Iterator[tuple[BriefEntry | None, str | None]]:
     return map(read_summary, paths)
 
 
@@ -458,8 +550,18 @@ def read_roster(path: str) -> dict[str, dict[str, Any]]:
     return {str(k): v for k, v in analysts.items() if isinstance(v, dict)}
 
 
-def read_summary(path: str) -> BriefEntry | None:
-    """A brief's entry, read from the file itself.
+def read_summary(path: str) -> tuple[BriefEntry | None, str | None]:
+    """A brief's entry, read from the file itself, and the hash of the content it was read
+    from (None when the file cannot be read)."""
+    try:
+        content = read_brief(path)
+    except OSError:
+        return None, None
+    return summary_of(path, content), hashlib.sha256(content).hexdigest()
+
+
+def summary_of(path: str, content: bytes) -> BriefEntry | None:
+    """A brief's entry, from its content.
 
     The entry needs the id, date and sources, which briefs write before their body: the
     text before a top-level `body:` line is read alone when it holds them (a line that
@@ -467,10 +569,6 @@ def read_summary(path: str) -> BriefEntry | None:
     body; anything else is read whole."""
     from wwrlint.loading import load
 
-    try:
-        content = read_brief(path)
-    except OSError:
-        return None
     cut = content.find(b"\nbody:")
     if cut > 0:
         head = load(path, content[: cut + 1])

@@ -95,9 +95,9 @@ def check_files(
         yield outcome
 
 
-def read_summaries(paths: list[str], jobs: int) -> Iterator[BriefEntry | None]:
-    """The archive's entries for these briefs, in order; read in worker processes when
-    many."""
+def read_summaries(paths: list[str], jobs: int) -> Iterator[tuple[BriefEntry | None, str | None]]:
+    """The archive's entries for these briefs, each with its content's hash, in order;
+    read in worker processes when many."""
     from wwrlint.archive import read_summary
 
     if jobs <= 1 or len(paths) < PARALLEL_FROM:

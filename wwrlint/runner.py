@@ -211,7 +211,7 @@ def find_archive(
         return None
     jobs = os.cpu_count() or 1
 
-    def read(files: list[str]) -> Iterator[BriefEntry | None]:
+    def read(files: list[str]) -> Iterator[tuple[BriefEntry | None, str | None]]:
         return read_summaries(files, jobs)
 
     if cache is not None and cache.database is not None:

@@ -29,12 +29,11 @@ CREATE TABLE IF NOT EXISTS results (
     path BLOB PRIMARY KEY, size INTEGER, mtime INTEGER, ctime INTEGER, inode INTEGER,
     checked REAL, digest TEXT, settings TEXT, diagnostics BLOB, crc INTEGER);
 CREATE TABLE IF NOT EXISTS archives (
-    id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, stamp TEXT, fingerprint TEXT,
-    roster BLOB, listing BLOB);
+    id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, fingerprint TEXT, roster BLOB,
+    listing BLOB);
 CREATE TABLE IF NOT EXISTS briefs (
-    archive INTEGER NOT NULL, path BLOB NOT NULL, size INTEGER, mtime INTEGER,
-    ctime INTEGER, inode INTEGER, checked REAL, id TEXT, date TEXT, digest TEXT,
-    PRIMARY KEY (archive, path));
+    archive INTEGER NOT NULL, path BLOB NOT NULL, id TEXT, date TEXT, digest TEXT,
+    content TEXT, PRIMARY KEY (archive, path));
 CREATE INDEX IF NOT EXISTS briefs_by_id ON briefs (archive, id);
 CREATE INDEX IF NOT EXISTS briefs_by_date ON briefs (archive, date);
 CREATE TABLE IF NOT EXISTS sources (
@@ -50,10 +49,11 @@ Error = sqlite3.Error
 
 @functools.cache
 def salt() -> str:
-    """What, besides the files, decides every stored result: wwrlint and its schemas."""
+    """What, besides the files, decides every stored row: wwrlint, its schemas and the
+    database's layout."""
     from wwrlint.schema import SCHEMAS, schema_text
 
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(_TABLES.encode())  # a database laid out otherwise is rebuilt
     for kind in SCHEMAS:
         digest.update(schema_text(kind).encode())
     return f"{FORMAT}/{__version__}/{digest.hexdigest()[:16]}"

@@ -57,7 +57,7 @@ def test_the_archive_summary_read_from_the_head_is_the_whole_briefs(brief: dict[
     import tempfile
     from pathlib import Path
 
-    from wwrlint.archive import read_summary, summarize
+    from wwrlint.archive import summarize, summary_of
     from wwrlint.loading import load
     from wwrlint.prose.emit import dump
 
@@ -69,7 +69,7 @@ def test_the_archive_summary_read_from_the_head_is_the_whole_briefs(brief: dict[
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "b.yaml"
         path.write_bytes(content)
-        fast = read_summary(str(path))
+        fast = summary_of(str(path), content)
         whole = summarize(str(path), load(str(path), content).data)
     assert (fast and (fast.id, fast.date, fast.sources)) == (
         whole and (whole.id, whole.date, whole.sources)

@@ -3,8 +3,10 @@ others again, and yet no change to them, the roster or the folders goes unseen."
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -141,3 +143,22 @@ def test_runs_at_once_share_the_index(tmp_path: Path) -> None:
     outputs = [run.communicate() for run in runs]
     found = [[d["rule"] for d in json.loads(out)] for out, _ in outputs]
     assert found == [["duplicate-brief-id"]] + [[]] * 11, [err for _, err in outputs]
+
+
+def test_a_brief_touched_but_not_changed_is_not_parsed_again(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert rules(archive / "brief.yaml") == []
+    os.utime(archive / "2021" / "earlier.yaml")
+    monkeypatch.setattr(archive_module, "read_summary", refuse)
+    assert rules(archive / "brief.yaml") == []
+
+
+def test_a_damaged_listing_rebuilds_the_index_without_leftovers(archive: Path) -> None:
+    (archive / "2021" / "copy.yaml").write_text(SAME_ID)
+    assert rules(archive / "brief.yaml") == [("duplicate-brief-id", 1, 5)]
+    with contextlib.closing(sqlite3.connect(archive.parent / "cache" / "cache.sqlite")) as db:
+        db.execute("UPDATE archives SET listing = X'00ff'")
+        db.commit()
+    (archive / "2021" / "copy.yaml").unlink()
+    assert rules(archive / "brief.yaml") == []
