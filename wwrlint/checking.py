@@ -60,18 +60,20 @@ def check_files(
 ) -> Iterator[Outcome]:
     """An outcome for each path, in order."""
     _use_archive(archive)
-    salt = archive.fingerprint if archive is not None else ""
+    salt = archive.fingerprint if archive is not None and cache is not None else ""
     pending: list[tuple[int, _Task]] = []
     ready: dict[int, Outcome] = {}
     for index, path in enumerate(paths):
         settings = finder.for_path(path)
+        if cache is None:
+            pending.append((index, _Task(path, settings, "", None)))
+            continue
         key = settings_key(settings, path) + salt
-        cached = cache.by_stat(path, display(path), key) if cache is not None else None
+        cached = cache.by_stat(path, display(path), key)
         if cached is not None:
             ready[index] = Outcome(path, cached)
             continue
-        known = cache.digest_of(path, key) if cache is not None else None
-        pending.append((index, _Task(path, settings, key, known)))
+        pending.append((index, _Task(path, settings, key, cache.digest_of(path, key))))
     results = _run(
         [task for _, task in pending], jobs if len(pending) >= PARALLEL_FROM else 1, archive
     )
