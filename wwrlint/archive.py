@@ -267,10 +267,10 @@ def _bring_up_to_date(archive: Archive, read: Reader) -> None:
     query = "SELECT id, fingerprint, roster, listing FROM archives WHERE key = ?"
     row = database.execute(query, (key,)).fetchone()
     previous = _Listing.load(row[3]) if row is not None else None
+    roster = _roster_of(row[2]) if row is not None else None
     listing = _Listing.now(archive, previous, looked_at)
-    if previous is not None and previous.holds(listing):
-        archive._number, archive._fingerprint = row[0], row[1]
-        archive.roster = marshal.loads(row[2])
+    if previous is not None and roster is not None and previous.holds(listing):
+        archive._number, archive._fingerprint, archive.roster = row[0], row[1], roster
         if listing.folders != previous.folders:
             # a folder changed, its briefs did not: keep the listing that says so
             query = "UPDATE archives SET listing = ? WHERE id = ?"
@@ -281,17 +281,26 @@ def _bring_up_to_date(archive: Archive, read: Reader) -> None:
         changed = _reindex(database, number, archive.folder, listing, previous, read)
         changed = changed or row is None or row[1] is None
         archive._number = number
-        if previous is None or row[2] is None or not previous.same_roster(listing.roster):
+        if previous is None or roster is None or not previous.same_roster(listing.roster):
             archive.roster = read_roster(archive.roster_path) if archive.roster_path else {}
-            changed = changed or row[2] is None or marshal.loads(row[2]) != archive.roster
+            changed = changed or roster != archive.roster
         else:
-            archive.roster = marshal.loads(row[2])
+            archive.roster = roster
         fingerprint = _fingerprint(database, number, archive.roster) if changed else row[1]
         archive._fingerprint = fingerprint
         database.execute(
             "UPDATE archives SET fingerprint = ?, roster = ?, listing = ? WHERE id = ?",
             (fingerprint, marshal.dumps(archive.roster), listing.dump(), number),
         )
+
+
+def _roster_of(blob: bytes | None) -> dict[str, dict[str, Any]] | None:
+    """The roster as stored; None when it is not there or not readable."""
+    try:
+        roster = marshal.loads(blob) if blob else None
+    except (ValueError, TypeError, EOFError):
+        return None
+    return roster if isinstance(roster, dict) else None
 
 
 def _reindex(

@@ -154,11 +154,11 @@ def test_a_brief_touched_but_not_changed_is_not_parsed_again(
     assert rules(archive / "brief.yaml") == []
 
 
-def test_a_damaged_listing_rebuilds_the_index_without_leftovers(archive: Path) -> None:
+def test_a_damaged_listing_or_roster_rebuilds_the_index_without_leftovers(archive: Path) -> None:
     (archive / "2021" / "copy.yaml").write_text(SAME_ID)
     assert rules(archive / "brief.yaml") == [("duplicate-brief-id", 1, 5)]
     with contextlib.closing(sqlite3.connect(archive.parent / "cache" / "cache.sqlite")) as db:
-        db.execute("UPDATE archives SET listing = X'00ff'")
+        db.execute("UPDATE archives SET listing = X'00ff', roster = X'ff'")
         db.commit()
     (archive / "2021" / "copy.yaml").unlink()
     assert rules(archive / "brief.yaml") == []
