@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from wwrlint import store
-from wwrlint.discovery import read_brief, walk
+from wwrlint.discovery import display, read_brief, walk
 
 if TYPE_CHECKING:
     import sqlite3
@@ -201,14 +201,16 @@ def _collect(
 
 @lru_cache(maxsize=1024)
 def _real(path: str) -> str | None:
-    return os.path.realpath(path) if path else None
+    """Where a path leads, as it is displayed: a brief being checked is known by its
+    displayed path, in which bytes that are not UTF-8 are already replaced."""
+    return display(os.path.realpath(path)) if path else None
 
 
 def shown(path: str) -> str:
     """A path of the archive as messages show it: relative to the current folder when it
     lies below it."""
     relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+    return display(path if relative.startswith("..") else relative)
 
 
 def summarize(path: str, data: Any) -> BriefEntry | None:

@@ -162,3 +162,17 @@ def test_a_damaged_listing_or_roster_rebuilds_the_index_without_leftovers(archiv
         db.commit()
     (archive / "2021" / "copy.yaml").unlink()
     assert rules(archive / "brief.yaml") == []
+
+
+def test_a_name_that_is_not_utf8_is_indexed_and_named_safely(archive: Path) -> None:
+    odd = archive / os.fsdecode(b"caf\xe9.yaml")
+    odd.write_text(SAME_ID)
+    messages = {}
+    for path in (archive / "brief.yaml", odd):
+        result = CliRunner().invoke(cli, ["check", "--output-format", "json", str(path)])
+        [diagnostic] = json.loads(result.stdout)
+        messages[path.name[:3]] = diagnostic["message"]
+    assert messages == {
+        "bri": f"brief id 'pakistan-border-2022' is also the id of {archive}/caf\ufffd.yaml",
+        "caf": f"brief id 'pakistan-border-2022' is also the id of {archive}/brief.yaml",
+    }

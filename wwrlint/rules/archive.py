@@ -73,7 +73,7 @@ def unknown_brief(brief: Brief) -> Iterator[Finding]:
         if source.get("type") != "brief" or _targets(brief, source):
             continue
         if isinstance(source.get("brief"), str):
-            known = brief.archive.ids()
+            known = [i for i in brief.archive.ids() if i != brief.data.get("id")]
             yield Finding(
                 ("sources", source_id, "brief"),
                 f"source {quoted(source_id)} refers to brief {quoted(source['brief'])}, which "
