@@ -189,3 +189,63 @@ def test_show_settings_prints_the_resolved_configuration(archive: Path) -> None:
     assert shown["fail-level"] == "warning"
     assert "unused-source" not in shown["enabled-rules"]
     assert "claim-missing-source" in shown["enabled-rules"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (".wwrlint.yaml", "archive: nowhere\n", "archive: 'nowhere': no such folder"),
+        (
+            ".wwrlint.yaml",
+            "roster: briefs/analysts.yaml\n",
+            "roster: 'briefs/analysts.yaml': no such file",
+        ),
+        (
+            ".wwrlint.yaml",
+            "archive: briefs/2022/bad.yaml\n",
+            "archive: 'briefs/2022/bad.yaml' is a file, not a folder",
+        ),
+        (".wwrlint.yaml", "roster: briefs\n", "roster: 'briefs' is a folder, not a file"),
+        (
+            "pyproject.toml",
+            '[tool.wwrlint]\narchive = "\\u0000x"\n',
+            "archive: '\\x00x' is not a path: it holds a NUL character",
+        ),
+        (
+            "pyproject.toml",
+            '[tool.wwrlint]\nroster = "a\\u0000"\n',
+            "roster: 'a\\x00' is not a path: it holds a NUL character",
+        ),
+        (".wwrlint.yaml", "archive: 3\n", "archive: must be a path, not the number 3"),
+        (
+            ".wwrlint.yaml",
+            "roster: [analysts.yaml]\n",
+            "roster: must be a path, not a list",
+        ),
+        (".wwrlint.yaml", "archive: ''\n", "archive: must be a path, not empty text"),
+        (".wwrlint.yaml", "roster:\n", "roster: must be a path, not empty"),
+    ],
+)
+def test_a_missing_or_invalid_archive_or_roster_exits_2(
+    archive: Path, name: str, content: str, message: str
+) -> None:
+    config = archive / name
+    config.write_text(content)
+    for command in (["check", str(archive / "briefs")], ["sources", str(archive / "briefs")]):
+        result = CliRunner().invoke(cli, command)
+        assert (result.exit_code, result.stdout) == (2, ""), command
+        assert result.stderr == f"wwrlint: error: {config}: {message}\n"
+        assert "Traceback" not in result.output
+        assert "internal error" not in result.output
+
+
+def test_an_existing_archive_and_roster_are_accepted(archive: Path) -> None:
+    (archive / "briefs" / "analysts.yaml").write_text("analysts: {}\n")
+    (archive / ".wwrlint.yaml").write_text("archive: briefs\nroster: briefs/analysts.yaml\n")
+    code, out, err = check("--show-settings", str(archive / "briefs"))
+    assert code == 0, err
+    shown = json.loads(out)
+    assert (shown["archive"], shown["roster"]) == (
+        str(archive / "briefs"),
+        str(archive / "briefs" / "analysts.yaml"),
+    )

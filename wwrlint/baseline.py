@@ -17,6 +17,7 @@ from wwrlint import __version__
 from wwrlint.atomic import atomic_text
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.errors import ToolError
+from wwrlint.rules import ALWAYS_ON
 
 FORMAT = "wwrlint-baseline/1"
 
@@ -36,7 +37,7 @@ class Baseline:
         kept = []
         for diagnostic in diagnostics:
             key = (_key_path(diagnostic.path, self.folder), diagnostic.rule, diagnostic.fingerprint)
-            if remaining[key] > 0:
+            if remaining[key] > 0 and diagnostic.rule not in ALWAYS_ON:
                 remaining[key] -= 1
             else:
                 kept.append(diagnostic)

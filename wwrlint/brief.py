@@ -7,7 +7,7 @@ wrong types and missing keys: it yields what is there and skips the rest.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -126,19 +126,28 @@ def texts(data: Any) -> Iterator[tuple[Pointer, str]]:
 
 class Brief:
     """One brief's data as the rules see it; walks of the body are done once and shared.
-    `archive` is what the rest of the archive holds (the roster, the other briefs)."""
+    `archive` is what the rest of the archive holds (the roster, the other briefs);
+    `options` the rule options the settings give, by configuration key."""
 
     def __init__(
         self,
         data: Any,
         path: str = "",
         archive: Archive | None = None,
-        max_source_age: int | None = None,
+        options: Mapping[str, Any] | None = None,
     ) -> None:
         self.data = data
         self.path = path
         self.archive = archive
-        self.max_source_age = max_source_age
+        self.options: Mapping[str, Any] = options or {}
+
+    def option(self, name: str) -> Any:
+        """A rule option's value: as the settings give it, else its declared default."""
+        if name in self.options:
+            return self.options[name]
+        from wwrlint.rules import OPTIONS  # the registry imports this module: load late
+
+        return OPTIONS[name].default
 
     @cached_property
     def items(self) -> list[Item]:

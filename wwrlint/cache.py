@@ -17,11 +17,11 @@ import marshal
 import os
 import time
 import zlib
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import TYPE_CHECKING, Any
 
 from wwrlint import store
-from wwrlint.config import Settings
+from wwrlint.config import REPORTING_ONLY, Settings
 from wwrlint.diagnostics import Diagnostic, Fix, Span
 
 if TYPE_CHECKING:
@@ -38,13 +38,17 @@ def content_hash(content: bytes) -> str:
 
 
 def settings_key(settings: Settings, path: str) -> str:
-    """What of the settings changes a file's diagnostics (not how they are reported)."""
-    relevant = [
-        sorted(settings.enabled_for(path)),
-        sorted(settings.severity),
-        settings.require_suppression_reason,
-    ]
-    return hashlib.sha256(json.dumps(relevant).encode()).hexdigest()[:16]
+    """What of the settings can change a file's diagnostics: every field but those marked
+    as only deciding discovery or reporting, so that no new setting or rule option can be
+    left out, and the rules enabled for this path (per-file-ignores depend on where it is)."""
+    relevant = {
+        field.name: getattr(settings, field.name)
+        for field in fields(settings)
+        if not field.metadata.get(REPORTING_ONLY)
+    }
+    relevant["enabled-for-path"] = sorted(settings.enabled_for(path))
+    text = json.dumps(relevant, sort_keys=True, default=repr)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def _to_json(d: Diagnostic) -> list[Any]:

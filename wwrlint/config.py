@@ -17,8 +17,8 @@ from typing import Any
 
 from wwrlint.diagnostics import Severity
 from wwrlint.errors import ToolError
-from wwrlint.rules import RULES, expand
-from wwrlint.wording import did_you_mean, quoted
+from wwrlint.rules import ALWAYS_ON, OPTIONS, RULES, expand
+from wwrlint.wording import did_you_mean, quoted, what_is
 
 CONFIG_NAMES = (".wwrlint.yaml", ".wwrlint.yml", "pyproject.toml")
 SEVERITIES: tuple[Severity, ...] = ("error", "warning")
@@ -26,6 +26,17 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning")
 
 class ConfigError(ToolError):
     """A configuration that cannot be used; the message names the file and the key."""
+
+
+# Marks the Settings fields that decide which files are found or how results are reported,
+# never what a file's diagnostics are. Every other field keys the result cache
+# (`cache.settings_key`), so a new setting is part of the key unless marked here.
+REPORTING_ONLY = "reporting-only"
+_REPORTING = {REPORTING_ONLY: True}
+
+
+def _default_options() -> tuple[tuple[str, Any], ...]:
+    return tuple((name, option.default) for name, option in OPTIONS.items())
 
 
 @dataclass(frozen=True)
@@ -39,21 +50,23 @@ class Settings:
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, Severity], ...] = ()
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = field(default=(), metadata=_REPORTING)
     require_suppression_reason: bool = False
-    output_format: str | None = None
-    fail_level: Severity = "error"
+    output_format: str | None = field(default=None, metadata=_REPORTING)
+    fail_level: Severity = field(default="error", metadata=_REPORTING)
     archive: str | None = None
     roster: str | None = None
-    max_source_age: int | None = None
-    # Where the settings came from: the config file, or None for the defaults.
-    path: str | None = None
-    root: str = "."
+    # Every option the rules declare (see `rules.OPTIONS`), by config key, in registry order.
+    rule_options: tuple[tuple[str, Any], ...] = field(default_factory=_default_options)
+    # Where the settings came from: the config file, or None for the defaults. The root
+    # only matters through the rules it enables for a path (`enabled_for`).
+    path: str | None = field(default=None, metadata=_REPORTING)
+    root: str = field(default=".", metadata=_REPORTING)
 
     @cached_property
     def enabled(self) -> frozenset[str]:
         chosen = expand(self.select) | expand(self.extend_select)
-        return frozenset(chosen - expand(self.ignore))
+        return frozenset(chosen - expand(self.ignore)) | ALWAYS_ON
 
     def enabled_for(self, path: str) -> frozenset[str]:
         """The rules that run on one file, after `per-file-ignores`."""
@@ -62,10 +75,17 @@ class Settings:
         for pattern, rules in self.per_file_ignores:
             if glob_matches(pattern, relative):
                 ignored |= expand(rules)
-        return self.enabled - ignored
+        return (self.enabled - ignored) | ALWAYS_ON
 
     def severity_of(self, rule: str, default: Severity) -> Severity:
+        if rule in ALWAYS_ON:
+            return default
         return dict(self.severity).get(rule, default)
+
+    @cached_property
+    def options(self) -> dict[str, Any]:
+        """The rule options by config key, defaults included."""
+        return {**dict(_default_options()), **dict(self.rule_options)}
 
     def is_excluded(self, path: str) -> bool:
         relative = self.relative(path)
@@ -94,7 +114,7 @@ class Settings:
             "fail-level": self.fail_level,
             "archive": self.archive,
             "roster": self.roster,
-            "max-source-age": self.max_source_age,
+            **self.options,
             "enabled-rules": [rule.name for rule in RULES if rule.name in self.enabled],
         }
 
@@ -152,9 +172,8 @@ _KEYS = {
     "require-suppression-reason": "bool",
     "output-format": "format",
     "fail-level": "level",
-    "archive": "path",
-    "roster": "path",
-    "max-source-age": "days",
+    "archive": "folder",
+    "roster": "file",
 }
 
 OUTPUT_FORMATS = ("full", "text", "concise", "json", "sarif", "github", "gitlab")
@@ -163,7 +182,7 @@ OUTPUT_FORMATS = ("full", "text", "concise", "json", "sarif", "github", "gitlab"
 def read_config(path: str) -> Settings:
     """Settings from one config file; a ConfigError when it cannot be used."""
     table = _read_table(path)
-    return _settings(table, path, root=os.path.dirname(os.path.abspath(path)))
+    return from_table(table, path, root=os.path.dirname(os.path.abspath(path)))
 
 
 def _read_table(path: str) -> Mapping[str, Any]:
@@ -205,27 +224,47 @@ def has_wwrlint_table(path: str) -> bool:
         return False
 
 
-def _settings(table: Mapping[str, Any], path: str, root: str) -> Settings:
+def from_table(table: Mapping[str, Any], path: str, root: str) -> Settings:
+    """Settings from a configuration's keys as written; `path` names it in errors, and
+    paths it holds are relative to `root`."""
     values: dict[str, Any] = {}
+    options: dict[str, Any] = {}
     for key, value in table.items():
+        where = f"{path}: {key}"
+        # Rule options stay top-level keys, as they were before rules declared them.
+        if (option := OPTIONS.get(key)) is not None:
+            if (problem := option.problem(value)) is not None:
+                raise ConfigError(f"{where}: {problem}")
+            options[key] = value
+            continue
         kind = _KEYS.get(key)
         if kind is None:
-            hint = did_you_mean(str(key), _KEYS)
+            hint = did_you_mean(str(key), [*_KEYS, *OPTIONS])
             raise ConfigError(f"{path}: unknown key {quoted(key)}{hint}")
-        parsed = _parse(kind, value, f"{path}: {key}")
-        if kind == "path":
-            parsed = _inside(root, parsed, f"{path}: {key}")
+        parsed = _parse(kind, value, where)
+        if kind in ("folder", "file"):
+            parsed = _inside(root, parsed, where, kind)
         values[key.replace("-", "_")] = parsed
-    return Settings(**values, path=path, root=root)
+    resolved = tuple((name, options.get(name, o.default)) for name, o in OPTIONS.items())
+    return Settings(**values, rule_options=resolved, path=path, root=root)
 
 
-def _inside(root: str, relative: str, where: str) -> str:
-    """A path the config names, relative to the config's folder, which it may not leave
-    (by `..` or a symbolic link) beyond the repository root."""
+def _inside(root: str, relative: str, where: str, kind: str) -> str:
+    """A folder or file the config names, relative to the config's folder, which must
+    exist and may not leave (by `..` or a symbolic link) the repository root."""
+    if "\x00" in relative:  # no file system takes it, and os.path raises on it
+        raise ConfigError(f"{where}: {quoted(relative)} is not a path: it holds a NUL character")
     resolved = os.path.normpath(os.path.join(root, relative))
     boundary = os.path.realpath(repository_root(root))
     if os.path.commonpath([boundary, os.path.realpath(resolved)]) != boundary:
         raise ConfigError(f"{where}: {quoted(relative)} leads outside the repository {boundary}")
+    # A missing archive or roster would silently switch the archive rules off.
+    if kind == "folder" and os.path.isfile(resolved):
+        raise ConfigError(f"{where}: {quoted(relative)} is a file, not a folder")
+    if kind == "file" and os.path.isdir(resolved):
+        raise ConfigError(f"{where}: {quoted(relative)} is a folder, not a file")
+    if not os.path.exists(resolved):
+        raise ConfigError(f"{where}: {quoted(relative)}: no such {kind}")
     return resolved
 
 
@@ -254,17 +293,15 @@ def _parse(kind: str, value: Any, where: str) -> Any:
         pairs = []
         for selector, level in value.items():
             check_selector(selector, where)
-            pairs += [(name, _level(level, f"{where}.{selector}")) for name in expand([selector])]
+            chosen = _level(level, f"{where}.{selector}")
+            pairs += [(name, chosen) for name in sorted(expand([selector]) - ALWAYS_ON)]
         return tuple(pairs)
     if kind == "level":
         return _level(value, where)
-    if kind == "path":
+    if kind in ("folder", "file"):
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f"{where}: must be a path")
-        return value
-    if kind == "days":
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ConfigError(f"{where}: must be a number of days, 1 or more")
+            blank = "empty text" if isinstance(value, str) else what_is(value)
+            raise ConfigError(f"{where}: must be a path, not {blank}")
         return value
     if kind == "format":
         if value not in OUTPUT_FORMATS:

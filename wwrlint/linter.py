@@ -50,9 +50,7 @@ def lint_document(
         schema = BY_NAME["schema"]
         found += [_place(document, schema, f) for f in validate(document.data, "roster")]
     elif document.readable:
-        found += _check(
-            document, Brief(document.data, document.path, archive, settings.max_source_age)
-        )
+        found += _check(document, Brief(document.data, document.path, archive, settings.options))
     if document.readable and "wwrlint" in document.text:  # suppression comments, maybe
         from wwrlint import suppressions
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from wwrlint.diagnostics import Diagnostic, Span
-from wwrlint.rules import BY_NAME, expand
+from wwrlint.rules import ALWAYS_ON, BY_NAME, expand, find
 from wwrlint.wording import did_you_mean, quoted
 
 _COMMENT = re.compile(r"(?:^|(?<=\s))#\s*wwrlint\s*:(?P<body>.*)$")
@@ -87,7 +87,12 @@ def _parse_one(comment: str, span: Span, require_reason: bool, parsed: Parsed) -
             parsed.problems.append(
                 (span, f"the suppression names no rule {quoted(selector)}{hint}")
             )
-        names += sorted(chosen - set(names))
+        elif (rule := find(selector)) is not None and rule.always_on:
+            parsed.problems.append(
+                (span, f"{quoted(rule.name)} cannot be suppressed; correct the file instead")
+            )
+        # `ALL` or a code prefix silences what it can; the always-on rules stay.
+        names += sorted(chosen - ALWAYS_ON - set(names))
     reason_text = rest[0].strip() if rest and rest[0].strip() else None
     if require_reason and not reason_text:
         parsed.problems.append(

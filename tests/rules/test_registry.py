@@ -4,14 +4,16 @@ import re
 
 import pytest
 
-from wwrlint.config import Settings
+from wwrlint.config import _KEYS, from_table
 from wwrlint.linter import lint
-from wwrlint.rules import RULES, Rule, find
+from wwrlint.rules import OPTIONS, RULES, Rule, find
+from wwrlint.rules.base import OPTION_TYPES
 
 
 def lint_example(rule: Rule, example: str) -> list[str]:
-    """The rules that fire on an example, in the archive and with the settings it assumes."""
-    settings = Settings(**{key.replace("-", "_"): v for key, v in rule.example_config.items()})
+    """The rules that fire on an example, in the archive and with the settings it assumes
+    (read as a configuration would be)."""
+    settings = from_table(rule.example_config, "example config", root=".")
     return [d.rule for d in lint("example.yaml", example.encode(), settings, rule.example_archive)]
 
 
@@ -61,3 +63,21 @@ def test_the_design_rules_exist_with_their_severities() -> None:
 def test_find_by_code_any_case() -> None:
     assert find("wwr101") is find("WWR101") is find("claim-missing-source")
     assert find("no-such-rule") is None
+
+
+def test_options_are_fully_declared_and_unique() -> None:
+    declared = [option for rule in RULES for option in rule.options]
+    assert len({option.name for option in declared}) == len(declared)
+    assert not set(OPTIONS) & set(_KEYS)  # an option may not hide a setting's key
+    for option in declared:
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", option.name)
+        assert option.type in OPTION_TYPES
+        assert option.default is None or option.problem(option.default) is None
+        assert option.description.endswith(".")
+
+
+@pytest.mark.parametrize("rule", [rule for rule in RULES if rule.options], ids=lambda r: r.name)
+def test_a_rule_with_options_documents_them_in_its_examples(rule: Rule) -> None:
+    assert set(rule.example_config) <= set(OPTIONS) | set(_KEYS)
+    for name in rule.example_config:
+        assert f"# {name}: " in rule.bad

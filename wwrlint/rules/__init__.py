@@ -1,11 +1,12 @@
-"""The rule registry: every rule wwrlint knows, in one table, looked up by name or code."""
+"""The rule registry: every rule wwrlint knows, in one table, looked up by name or code,
+with the options the rules declare."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from wwrlint.rules import archive, claims, dates, quotes, structure, typography
-from wwrlint.rules.base import Rule
+from wwrlint.rules.base import Option, Rule
 
 RULES: tuple[Rule, ...] = (
     structure.YAML_SYNTAX,
@@ -37,6 +38,10 @@ RULES: tuple[Rule, ...] = (
 
 BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
 _BY_KEY: dict[str, Rule] = {**BY_NAME, **{rule.code.lower(): rule for rule in RULES}}
+# Every rule option by its configuration key, in registry order.
+OPTIONS: dict[str, Option] = {option.name: option for rule in RULES for option in rule.options}
+# The rules no selection, ignore, severity, suppression or baseline can switch off.
+ALWAYS_ON: frozenset[str] = frozenset(rule.name for rule in RULES if rule.always_on)
 
 
 def find(name_or_code: str) -> Rule | None:
@@ -57,4 +62,4 @@ def expand(selectors: Iterable[str]) -> set[str]:
     return chosen
 
 
-__all__ = ["BY_NAME", "RULES", "Rule", "expand", "find"]
+__all__ = ["ALWAYS_ON", "BY_NAME", "OPTIONS", "RULES", "Option", "Rule", "expand", "find"]

@@ -1,4 +1,4 @@
-"""What a rule is: its identity, its documentation and its check, declared once."""
+"""What a rule is: its identity, its documentation, its options and its check, declared once."""
 
 from __future__ import annotations
 
@@ -11,6 +11,33 @@ from wwrlint.brief import Brief
 from wwrlint.diagnostics import Finding, Severity
 
 Check = Callable[[Brief], Iterable[Finding]]
+
+
+def _days(value: Any) -> bool:
+    # YAML and TOML read `true` as a bool, which Python counts as the int 1.
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+# Each option type: what a valid value is, and how a message says what is expected.
+OPTION_TYPES: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "days": (_days, "a number of days, 1 or more"),
+}
+
+
+@dataclass(frozen=True)
+class Option:
+    """A setting a rule reads, with its key in the configuration (kebab-case, at the top
+    level of `[tool.wwrlint]` or `.wwrlint.yaml`). A default of None means "not set"."""
+
+    name: str
+    type: str  # a key of OPTION_TYPES
+    default: Any
+    description: str
+
+    def problem(self, value: Any) -> str | None:
+        """Why a configured value cannot be used, or None when it can."""
+        valid, expected = OPTION_TYPES[self.type]
+        return None if valid(value) else f"must be {expected}"
 
 
 @dataclass(frozen=True)
@@ -33,3 +60,7 @@ class Rule:
     # that a setting turns on, the settings (as config keys) the examples are checked with.
     example_archive: Archive | None = None
     example_config: dict[str, Any] = field(default_factory=dict)
+    options: tuple[Option, ...] = ()
+    # Runs, and keeps its severity, whatever selection, ignores, severity overrides,
+    # suppressions or baselines say: nothing else can be checked in a file it fires on.
+    always_on: bool = False

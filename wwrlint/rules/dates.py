@@ -10,7 +10,7 @@ from typing import Any
 
 from wwrlint.brief import Brief, entries, is_blank
 from wwrlint.diagnostics import Finding, Fix, Pointer
-from wwrlint.rules.base import Rule
+from wwrlint.rules.base import Option, Rule
 from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
 from wwrlint.wording import count, quoted, what_is
 
@@ -80,19 +80,31 @@ def source_after_brief(brief: Brief) -> Iterator[Finding]:
             )
 
 
+MAX_SOURCE_AGE = Option(
+    name="max-source-age",
+    type="days",
+    default=None,
+    description=(
+        "Report a source dated more than this many days before the brief; when it is not "
+        "set, source-too-old does not run."
+    ),
+)
+
+
 def source_too_old(brief: Brief) -> Iterator[Finding]:
     data = brief.data
     brief_date = parse_date(data.get("date")) if isinstance(data, dict) else None
-    if brief_date is None or brief.max_source_age is None:
+    max_age: int | None = brief.option(MAX_SOURCE_AGE.name)
+    if brief_date is None or max_age is None:
         return
     for source_id, source in brief.entries("sources"):
         source_date = parse_date(source.get("date"))
-        if source_date is not None and (brief_date - source_date).days > brief.max_source_age:
+        if source_date is not None and (brief_date - source_date).days > max_age:
             years = (brief_date - source_date).days / 365.25
             yield Finding(
                 ("sources", source_id, "date"),
                 f"source {quoted(source_id)} is dated {source_date}, {years:.1f} years before "
-                f"the brief (max-source-age is {brief.max_source_age} days)",
+                f"the brief (max-source-age is {max_age} days)",
             )
 
 
@@ -197,5 +209,6 @@ SOURCE_TOO_OLD = Rule(
     + CLAIM,
     good="# max-source-age: 365 in the configuration\n" + GOOD,
     check=source_too_old,
-    example_config={"max-source-age": 365},
+    example_config={MAX_SOURCE_AGE.name: 365},
+    options=(MAX_SOURCE_AGE,),
 )

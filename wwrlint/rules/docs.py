@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from typing import Any
 
-from wwrlint.rules import RULES, Rule
+from wwrlint.rules import RULES, Option, Rule
+
+
+def option_dict(option: Option) -> dict[str, Any]:
+    return {
+        "name": option.name,
+        "type": option.type,
+        "default": option.default,
+        "description": option.description,
+    }
 
 
 def rule_dict(rule: Rule) -> dict[str, Any]:
@@ -17,6 +27,7 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
         "rationale": rule.rationale,
         "bad": rule.bad,
         "good": rule.good,
+        "options": [option_dict(option) for option in rule.options],
     }
 
 
@@ -41,12 +52,26 @@ def rule_text(rule: Rule) -> str:
     def example(title: str, brief: str) -> str:
         return f"{title}:\n\n{textwrap.indent(brief, '    ')}"
 
-    rationale = textwrap.fill(rule.rationale, width=88)
+    rationale = textwrap.fill(rule.rationale, width=88, break_on_hyphens=False)
     return (
         f"{rule.name} ({rule.code})\n\n"
         f"{rule.summary}\n\n"
         f"Default severity: {rule.severity}\n\n"
         f"{rationale}\n\n"
+        f"{_options_text(rule.options)}"
         f"{example('Bad (this brief triggers the rule)', rule.bad)}\n"
         f"{example('Good', rule.good)}"
     )
+
+
+def _options_text(options: tuple[Option, ...]) -> str:
+    if not options:
+        return ""
+    lines = ["Options (keys of the configuration):", ""]
+    for option in options:
+        default = "not set" if option.default is None else json.dumps(option.default)
+        lines.append(f"    {option.name} ({option.type}, default: {default})")
+        lines += textwrap.wrap(
+            option.description, width=88, initial_indent=" " * 8, subsequent_indent=" " * 8
+        )
+    return "\n".join(lines) + "\n\n"

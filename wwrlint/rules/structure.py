@@ -16,10 +16,14 @@ YAML_SYNTAX = Rule(
         "A brief must be read exactly as written before anything else can be checked. YAML "
         "parsers disagree on malformed files, and a duplicate key silently drops one of the "
         "two values, so both are errors. Files must be UTF-8 (or UTF-16 with a byte order "
-        "mark) and indented with spaces."
+        "mark) and indented with spaces. Like a syntax error in ruff, this rule cannot be "
+        "deselected, ignored, suppressed or downgraded: select, ignore, per-file-ignores, "
+        "severity, inline suppression comments and baselines leave it an error, so a file "
+        "that is not well-formed YAML never passes."
     ),
     bad=HEAD + DAWN + "    date: 2022-01-04\nbody:\n" + CLAIM,
     good=GOOD,
+    always_on=True,
 )
 
 YAML_UNSUPPORTED = Rule(
