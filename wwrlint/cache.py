@@ -15,9 +15,8 @@ import hashlib
 import json
 import marshal
 import os
-import time
 import zlib
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from wwrlint import store
@@ -35,6 +34,17 @@ _BATCH = 256
 
 def content_hash(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A file as a run read it: the hash of the content, and the stat and the time taken
+    before it was read. A result is stored against these, never against a later stat,
+    which could describe an edit the run never read."""
+
+    digest: str
+    stat: tuple[int, int, int, int]
+    looked_at: float
 
 
 def settings_key(settings: Settings, path: str) -> str:
@@ -84,8 +94,9 @@ def _from_json(path: str, item: list[Any]) -> Diagnostic:
 
 
 class Cache:
-    """Cached diagnostics by absolute path. A cache that cannot be opened or written only
-    costs time: the run goes on without it."""
+    """Cached diagnostics by absolute path. A cache that cannot be opened, read or written
+    (missing, locked, damaged, removed by `wwrlint clean` during the run) only costs time:
+    the run goes on without it, checking every file itself."""
 
     def __init__(self, folder: str) -> None:
         self.folder = folder
@@ -101,6 +112,13 @@ class Cache:
         except (OSError, store.Error):
             self.database = None
 
+    def _give_up(self) -> None:
+        """Go on without the database: one failure is enough to stop waiting on it."""
+        database, self.database, self._pending = self.database, None, []
+        if database is not None:
+            with contextlib.suppress(store.Error):
+                database.close()
+
     def _row(self, path: str) -> tuple[Any, ...] | None:
         if self.database is None:
             return None
@@ -109,6 +127,7 @@ class Cache:
                 "SELECT * FROM results WHERE path = ?", (os.fsencode(os.path.abspath(path)),)
             ).fetchone()
         except store.Error:
+            self._give_up()
             return None
         if row is None or not isinstance(row[8], bytes) or zlib.crc32(row[8]) != row[9]:
             return None  # a row that does not match its checksum is not to be trusted
@@ -132,27 +151,26 @@ class Cache:
         row = self._row(path)
         return str(row[6]) if row is not None and row[7] == key else None
 
-    def by_content(self, path: str, shown: str, key: str, digest: str) -> list[Diagnostic] | None:
-        """The cached diagnostics if the file's content is as recorded, else None."""
+    def by_content(self, path: str, shown: str, key: str, seen: Seen) -> list[Diagnostic] | None:
+        """The cached diagnostics if the content the run read is as recorded, else None."""
         row = self._row(path)
-        if row is None or row[6] != digest or row[7] != key:
+        if row is None or row[6] != seen.digest or row[7] != key:
             return None
         found = _diagnostics(shown, row[8])
         if found is not None:
-            self.record(path, digest, key, found)  # the stat changed, not the content
+            self.record(path, seen, key, found)  # the stat changed, not the content
         return found
 
-    def record(self, path: str, digest: str, key: str, diagnostics: list[Diagnostic]) -> None:
-        try:
-            stat_key = store.stat_key(os.stat(path))
-        except OSError:
+    def record(self, path: str, seen: Seen, key: str, diagnostics: list[Diagnostic]) -> None:
+        """Store a file's diagnostics against what was read of it (see `Seen`)."""
+        if self.database is None:
             return
         blob = marshal.dumps([_to_json(d) for d in diagnostics])
         row = (
             os.fsencode(os.path.abspath(path)),
-            *stat_key,
-            time.time(),
-            digest,
+            *seen.stat,
+            seen.looked_at,
+            seen.digest,
             key,
             blob,
             zlib.crc32(blob),
@@ -170,14 +188,12 @@ class Cache:
                 query = "INSERT OR REPLACE INTO results VALUES (?,?,?,?,?,?,?,?,?,?)"
                 self.database.executemany(query, rows)
         except store.Error:
-            pass  # a cache that cannot be written only costs time next run
+            self._give_up()  # a cache that cannot be written only costs time next run
 
     def save(self) -> None:
         """Write what is left of this run's results, and close the database."""
         self._write()
-        if self.database is not None:
-            self.database.close()
-            self.database = None
+        self._give_up()
 
 
 def _diagnostics(shown: str, blob: bytes) -> list[Diagnostic] | None:
@@ -188,15 +204,20 @@ def _diagnostics(shown: str, blob: bytes) -> list[Diagnostic] | None:
 
 
 def clean(folder: str) -> int:
-    """Delete a cache folder's files; return how many were removed."""
+    """Delete a cache folder's files; return how many were removed. Runs may be using the
+    cache meanwhile: a file that goes (SQLite removes its journals when a run closes the
+    database) or comes while this runs is no error."""
     removed = 0
-    if not os.path.isdir(folder):
+    try:
+        names = os.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
         return 0
-    for name in os.listdir(folder):
+    for name in names:
         target = os.path.join(folder, name)
         if os.path.isfile(target):
-            os.remove(target)
-            removed += 1
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(target)
+                removed += 1
     with contextlib.suppress(OSError):
         os.rmdir(folder)
     return removed

@@ -4,15 +4,17 @@ are enough files to pay for them, in file order either way, one file in memory a
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from wwrlint import store
 from wwrlint.archive import Archive, BriefEntry
 
 if TYPE_CHECKING:
     import multiprocessing.pool
-from wwrlint.cache import Cache, content_hash, settings_key
+from wwrlint.cache import Cache, Seen, content_hash, settings_key
 from wwrlint.config import ConfigFinder, Settings
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.discovery import display, read_brief
@@ -60,12 +62,12 @@ def check_files(
 ) -> Iterator[Outcome]:
     """An outcome for each path, in order."""
     _use_archive(archive)
-    salt = archive.fingerprint if archive is not None and cache is not None else ""
+    salt = _salt(archive) if cache is not None else None
     pending: list[tuple[int, _Task]] = []
     ready: dict[int, Outcome] = {}
     for index, path in enumerate(paths):
         settings = finder.for_path(path)
-        if cache is None:
+        if cache is None or salt is None:  # no key: checked now, and nothing kept
             pending.append((index, _Task(path, settings, "", None)))
             continue
         key = settings_key(settings, path) + salt
@@ -83,18 +85,31 @@ def check_files(
             yield ready.pop(index)
             continue
         _, task = next(waiting)
-        outcome, digest = next(results)
+        outcome, seen = next(results)
         if outcome is None:  # the content is what the cache holds for these settings
             assert cache is not None
-            assert digest is not None
-            cached = cache.by_content(task.path, display(task.path), task.key, digest)
-            if cached is None:  # the entry could not be read back: check the file now
-                outcome = _check_one(replace(task, known_digest=None))[0]
-            yield outcome or Outcome(task.path, cached or [])
-            continue
-        if digest is not None and cache is not None:
-            cache.record(task.path, digest, task.key, outcome.diagnostics)
+            assert seen is not None
+            cached = cache.by_content(task.path, display(task.path), task.key, seen)
+            if cached is not None:
+                yield Outcome(task.path, cached)
+                continue
+            # The entry could not be read back: check the file now.
+            outcome, seen = _check_one(replace(task, known_digest=None))
+            assert outcome is not None
+        if seen is not None and cache is not None and task.key:
+            cache.record(task.path, seen, task.key, outcome.diagnostics)
         yield outcome
+
+
+def _salt(archive: Archive | None) -> str | None:
+    """What of its archive a file's cached result depends on; None when the archive's
+    index cannot say (then the file's result is neither looked up nor kept)."""
+    if archive is None:
+        return ""
+    try:
+        return archive.fingerprint
+    except store.Error:
+        return None
 
 
 def read_summaries(paths: list[str], jobs: int) -> Iterator[tuple[BriefEntry | None, str | None]]:
@@ -121,7 +136,7 @@ def _pool(jobs: int, archive: Archive | None) -> multiprocessing.pool.Pool:
 
 def _run(
     tasks: list[_Task], jobs: int, archive: Archive | None
-) -> Iterator[tuple[Outcome | None, str | None]]:
+) -> Iterator[tuple[Outcome | None, Seen | None]]:
     if jobs <= 1 or len(tasks) < 2:
         yield from map(_check_one, tasks)
         return
@@ -129,20 +144,25 @@ def _run(
         yield from pool.imap(_check_one, tasks, chunksize=16)
 
 
-def _check_one(task: _Task) -> tuple[Outcome | None, str | None]:
-    """Read and lint one file; (None, digest) when its content is what the cache knows."""
+def _check_one(task: _Task) -> tuple[Outcome | None, Seen | None]:
+    """Read and lint one file, with what was read of it for the cache (None when its result
+    is not to be kept); no outcome when its content is what the cache knows."""
     shown = display(task.path)
+    looked_at = time.time()
     try:
+        # The stat comes before the read: any write after it changes it, so a result is
+        # never stored against the stat of content this run did not read.
+        stat = store.stat_key(os.stat(task.path))
         content = read_brief(task.path)
     except OSError as error:
         return Outcome(task.path, problem=f"{shown}: cannot read: {error.strerror or error}"), None
-    digest = content_hash(content)
-    if digest == task.known_digest:
-        return None, digest
+    seen = Seen(content_hash(content), stat, looked_at)
+    if seen.digest == task.known_digest:
+        return None, seen
     from wwrlint.linter import lint  # not loaded at all when every brief comes from the cache
 
     try:
-        return Outcome(task.path, lint(shown, content, task.settings, _ARCHIVE)), digest
+        return Outcome(task.path, lint(shown, content, task.settings, _ARCHIVE)), seen
     except Exception as error:  # a wwrlint bug: name the file, go on with the others
         problem = f"{shown}: internal error: {type(error).__name__}: {error}"
         return Outcome(task.path, problem=problem), None

@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import VALID
+from robustness.places import PLACES, invoke, make_place
 from wwrlint.cli import cli
 
 MESSY = VALID.replace("date: 2022-01-03", "date: 3 January 2022").replace(
@@ -61,38 +62,43 @@ def test_a_killed_fix_leaves_each_file_wholly_old_or_wholly_new(tmp_path: Path) 
     assert interrupted, "no kill landed while files were being fixed"
 
 
-def test_nothing_is_written_outside_the_named_paths_and_the_cache(tmp_path: Path) -> None:
-    tree = tmp_path / "repo"
-    (tree / "briefs").mkdir(parents=True)
-    (tree / "briefs" / "a.yaml").write_text(MESSY)
-    (tree / "briefs" / "b.yaml").write_text(MESSY)
-    (tree / "notes.yaml").write_text(MESSY)
+@pytest.mark.parametrize("place", PLACES)
+def test_nothing_is_written_outside_the_named_paths_and_the_cache(
+    place: str, tmp_path: Path
+) -> None:
+    tree = tmp_path / "tree"
+    folder = make_place(tree, place)
+    (folder / "a.yaml").write_text(MESSY)
+    (folder / "b.yaml").write_text(MESSY.replace("id: pakistan-border-2022", "id: b"))
+    (folder.parent / "notes.yaml").write_text(MESSY)
     before = {p: p.read_bytes() for p in tree.rglob("*") if p.is_file()}
     cache = tmp_path / "cache"
-    result = CliRunner().invoke(
-        cli, ["check", "--fix", "--cache-dir", str(cache), str(tree / "briefs" / "a.yaml")]
-    )
+    result = invoke(["check", "--fix", "--cache-dir", str(cache), str(folder / "a.yaml")])
     assert result.exit_code == 0
     after = {p: p.read_bytes() for p in tree.rglob("*") if p.is_file()}
     changed = {p for p in after if before.get(p) != after[p]}
-    assert changed == {tree / "briefs" / "a.yaml"}
+    assert changed == {folder / "a.yaml"}
     assert set(after) == set(before)
 
 
+@pytest.mark.parametrize("place", PLACES)
 def test_no_socket_is_opened_during_a_whole_run(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    place: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    folder = make_place(tmp_path, place)  # git runs before sockets are refused
+
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("wwrlint tried to open a network connection")
 
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    (tmp_path / "good.yaml").write_text(VALID)
-    (tmp_path / "bad.yaml").write_text(VALID.replace("publisher: Dawn", "pubisher: Dawn"))
+    (folder / "good.yaml").write_text(VALID)
+    bad = VALID.replace("publisher: Dawn", "pubisher: Dawn").replace(
+        "id: pakistan-border-2022", "id: bad"
+    )
+    (folder / "bad.yaml").write_text(bad)
     for output_format in ("text", "json", "sarif", "github", "gitlab"):
-        result = CliRunner().invoke(
-            cli, ["check", "--no-cache", "--output-format", output_format, str(tmp_path)]
-        )
+        result = invoke(["check", "--no-cache", "--output-format", output_format, str(folder)])
         assert result.exit_code == 1, result.output
 
 

@@ -16,6 +16,12 @@ from wwrlint.wording import did_you_mean, quoted
 _COMPARED = ("publisher", "date", "title", "url", "type")
 
 
+def _top(brief: Brief, key: str) -> object:
+    """A top-level value of the brief; None when the file's top level is not a mapping (a
+    list, a scalar, an empty document), which the schema reports."""
+    return brief.data.get(key) if isinstance(brief.data, dict) else None
+
+
 def _who(analyst: dict[str, object]) -> str:
     return ", ".join(str(analyst[k]) for k in ("name", "role") if analyst.get(k))
 
@@ -39,7 +45,7 @@ def analyst_conflict(brief: Brief) -> Iterator[Finding]:
 
 def analyst_inactive(brief: Brief) -> Iterator[Finding]:
     roster = brief.archive.roster if brief.archive is not None else {}
-    day = parse_date(brief.data.get("date")) if isinstance(brief.data, dict) else None
+    day = parse_date(_top(brief, "date"))
     if day is None:
         return
     for quote in brief.of_kind("quote"):
@@ -73,7 +79,7 @@ def unknown_brief(brief: Brief) -> Iterator[Finding]:
         if source.get("type") != "brief" or _targets(brief, source):
             continue
         if isinstance(source.get("brief"), str):
-            known = [i for i in brief.archive.ids() if i != brief.data.get("id")]
+            known = [i for i in brief.archive.ids() if i != _top(brief, "id")]
             yield Finding(
                 ("sources", source_id, "brief"),
                 f"source {quoted(source_id)} refers to brief {quoted(source['brief'])}, which "
@@ -105,13 +111,14 @@ def brief_date_mismatch(brief: Brief) -> Iterator[Finding]:
 
 
 def duplicate_brief_id(brief: Brief) -> Iterator[Finding]:
-    if brief.archive is None or not isinstance(brief.data.get("id"), str):
+    brief_id = _top(brief, "id")
+    if brief.archive is None or not isinstance(brief_id, str):
         return
-    same = [shown(e.path) for e in brief.archive.by_id(brief.data["id"], besides=brief.path)]
+    same = [shown(e.path) for e in brief.archive.by_id(brief_id, besides=brief.path)]
     if same:
         yield Finding(
             ("id",),
-            f"brief id {quoted(brief.data['id'])} is also the id of {', '.join(sorted(same))}",
+            f"brief id {quoted(brief_id)} is also the id of {', '.join(sorted(same))}",
         )
 
 
