@@ -81,7 +81,9 @@ def machine() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--briefs", type=int, default=10_000, help="archive size")
-    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="interleaved rounds (0: the one-brief case alone)"
+    )
     parser.add_argument("--single-runs", type=int, default=20, help="runs of the one-brief test")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
     args = parser.parse_args()
@@ -119,23 +121,24 @@ def main() -> None:
         capture_output=True,
         check=False,
     )
-    results: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
-    for round_number in range(1, args.rounds + 1):
-        for name, command in commands.items():
-            seconds, peak = timed(command, work)
-            results[name].append((seconds, peak))
-            print(f"  round {round_number}: {name}: {seconds:.2f} s", flush=True)
+    if args.rounds > 0:  # --rounds 0 measures the one-brief case alone
+        results: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
+        for round_number in range(1, args.rounds + 1):
+            for name, command in commands.items():
+                seconds, peak = timed(command, work)
+                results[name].append((seconds, peak))
+                print(f"  round {round_number}: {name}: {seconds:.2f} s", flush=True)
 
-    print(f"\nwhole archive ({len(paths)} briefs), median of {args.rounds} interleaved rounds:")
-    peer = statistics.median(s for s, _ in results["check-jsonschema"])
-    print(f"{'command':30} {'seconds':>8} {'files/s':>9} {'× peer':>8} {'peak MB':>8}")
-    for name, runs in results.items():
-        seconds = statistics.median(s for s, _ in runs)
-        peak = max(p for _, p in runs) / 1024
-        print(
-            f"{name:30} {seconds:8.2f} {len(paths) / seconds:9.0f} {peer / seconds:8.1f} "
-            f"{peak:8.1f}"
-        )
+        print(f"\nwhole archive ({len(paths)} briefs), median of {args.rounds} interleaved rounds:")
+        peer = statistics.median(s for s, _ in results["check-jsonschema"])
+        print(f"{'command':30} {'seconds':>8} {'files/s':>9} {'× peer':>8} {'peak MB':>8}")
+        for name, runs in results.items():
+            seconds = statistics.median(s for s, _ in runs)
+            peak = max(p for _, p in runs) / 1024
+            print(
+                f"{name:30} {seconds:8.2f} {len(paths) / seconds:9.0f} {peer / seconds:8.1f} "
+                f"{peak:8.1f}"
+            )
 
     one, edited = files[0], files[1]
     singles = {

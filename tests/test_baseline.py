@@ -60,7 +60,7 @@ def test_new_findings_are_reported(archive: Path) -> None:
     (archive / "briefs" / "old.yaml").write_text(
         BAD.replace("  - quote:", "  - claim: A second unsourced claim.\n  - quote:")
     )
-    (archive / "briefs" / "new.yaml").write_text(BAD)
+    (archive / "briefs" / "new.yaml").write_text(BAD.replace("id: pakistan-border-2022", "id: new"))
     code, out, _ = check(
         "--output-format", "json", "--baseline", str(baseline), str(archive / "briefs")
     )

@@ -8,19 +8,21 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from wwrlint.archive import Archive
+from wwrlint.archive.model import Archive
 from wwrlint.brief import body_items, entries
 from wwrlint.config import ConfigFinder
 from wwrlint.linter import lint
 from wwrlint.loading import load
-from wwrlint.runner import find_archive
+from wwrlint.scope import Finder
 
-BRIEFS = sorted(p for p in (REPO / "briefs").rglob("*.y*ml") if p.name != "analysts.yaml")
+SPECIAL = ("analysts.yaml", "catalogue.yaml")
+BRIEFS = sorted(p for p in (REPO / "briefs").rglob("*.y*ml") if p.name not in SPECIAL)
 ROSTER = REPO / "briefs" / "analysts.yaml"
+CATALOGUE = REPO / "briefs" / "catalogue.yaml"
 
 
 def archive() -> Archive:
-    found = find_archive((str(REPO / "briefs"),), ConfigFinder(), None)
+    found = Finder(ConfigFinder()).archives(None, 1).of(str(REPO / "briefs" / "x.yaml"))
     assert found is not None
     return found
 
@@ -29,24 +31,29 @@ SEED_BRIEF = REPO / "briefs" / "wwr-pakistan-taliban-2022.yaml"
 SEED_PROSE = REPO.parent / "shared" / "seeds" / "wwr-pakistan-taliban-2022.txt"
 
 
-@pytest.mark.parametrize("path", [*BRIEFS, ROSTER], ids=lambda path: path.name)
+@pytest.mark.parametrize("path", [*BRIEFS, ROSTER, CATALOGUE], ids=lambda path: path.name)
 def test_brief_passes_with_no_diagnostics(path: Path) -> None:
     assert lint(str(path), path.read_bytes(), archive=archive()) == []
 
 
-def test_the_archive_holds_the_roster_and_both_briefs() -> None:
+def test_the_archive_holds_the_roster_the_catalogue_and_the_seed_brief_only() -> None:
     found = archive()
     assert found.roster_path == str(ROSTER)
-    assert sorted(entry.id or "" for entry in found.briefs) == [
-        "wwr-pakistan-radical-groups-2021",
-        "wwr-pakistan-taliban-2022",
-    ]
+    assert found.catalogue_path == str(CATALOGUE)
+    assert [entry.id for entry in found.briefs] == ["wwr-pakistan-taliban-2022"]
 
 
-def test_the_seed_brief_resolves_its_reference_to_the_earlier_brief() -> None:
-    earlier = {entry.id: entry for entry in archive().briefs}["wwr-pakistan-radical-groups-2021"]
-    assert earlier.date == "2021-10-18"
-    assert seed()["sources"]["wwr-2021-10-18"]["brief"] == earlier.id
+def test_the_earlier_brief_the_seed_cites_is_in_the_catalogue_with_only_what_the_seed_says() -> (
+    None
+):
+    source = seed()["sources"]["wwr-2021-10-18"]
+    assert "brief" not in source  # the seed names no id for it
+    [published] = archive().published(None, source["date"])
+    assert (published.id, published.date, published.title) == (None, "2021-10-18", None)
+    listed = load(str(CATALOGUE), CATALOGUE.read_bytes()).data["briefs"]
+    assert listed == [
+        {"date": "2021-10-18", "publisher": "WWR", "note": listed[0]["note"]}
+    ]  # no title, no url: the seed gives neither
 
 
 def test_roster_starts_with_its_schema_modeline() -> None:

@@ -110,11 +110,13 @@ def test_a_file_named_twice_is_checked_once(write_brief) -> None:  # type: ignor
     assert len(out.splitlines()) == 2
 
 
-def test_no_path_checks_the_current_folder(tmp_path: Path, write_brief) -> None:  # type: ignore[no-untyped-def]
+def test_no_path_checks_the_archive(tmp_path: Path, write_brief) -> None:  # type: ignore[no-untyped-def]
     write_brief("briefs/bad.yaml", BAD)
+    write_brief("compose.yaml", "services: {}\n")  # not a brief, and not in the archive
     code, out, _ = run("check", cwd=tmp_path)
     assert code == 1
-    assert out.startswith(os.path.join(".", "briefs", "bad.yaml") + ":9:3: ")
+    assert out.startswith(os.path.join("briefs", "bad.yaml") + ":9:3: ")
+    assert "compose.yaml" not in out
 
 
 def test_missing_path_is_a_one_line_error_exit_2(tmp_path: Path) -> None:
@@ -347,6 +349,28 @@ def test_schema_command_prints_the_roster_schema() -> None:
     assert code == 0
     assert out == schema_text("roster")
     assert json.loads(out)["$id"] == "urn:wwrlint:schema:roster:v1"
+
+
+def test_schema_command_prints_the_catalogue_schema() -> None:
+    code, out, _ = run("schema", "--catalogue")
+    assert code == 0
+    assert out == schema_text("catalogue")
+    assert json.loads(out)["$id"] == "urn:wwrlint:schema:catalogue:v1"
+    code, _, err = run("schema", "--catalogue", "--roster")
+    assert (code, err) == (
+        2,
+        "wwrlint: error: --roster and --catalogue print different schemas; give one\n",
+    )
+
+
+def test_the_catalogue_is_checked_against_its_schema(tmp_path: Path) -> None:
+    from desk import make_desk
+
+    briefs = make_desk(tmp_path, git=False)
+    (briefs / "catalogue.yaml").write_text("briefs:\n  - title: No id, no date\n    url: x\n")
+    code, out, _ = run("check", "--output-format", "json", str(briefs / "catalogue.yaml"))
+    found = [(Path(d["path"]).name, d["rule"], d["line"], d["column"]) for d in json.loads(out)]
+    assert (code, found) == (1, [("catalogue.yaml", "schema", 2, 5)])
 
 
 def test_a_folder_that_vanishes_mid_walk_is_named(

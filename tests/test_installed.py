@@ -92,5 +92,7 @@ def test_wheel_carries_the_one_schema(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     [wheel] = tmp_path.glob("wwrlint-*.whl")
     with zipfile.ZipFile(wheel) as archive:
-        shipped = archive.read("wwrlint/schema/brief.schema.json").decode("utf-8")
-    assert shipped == (REPO / "schema" / "brief.schema.json").read_text(encoding="utf-8")
+        for name in ("brief", "roster", "catalogue"):
+            shipped = archive.read(f"wwrlint/schema/{name}.schema.json").decode("utf-8")
+            expected = (REPO / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
+            assert shipped == expected, name

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from conftest import REPO, VALID
+from desk import ROSTER, make_desk
 
 PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which(
     "pre-commit"
@@ -73,11 +74,16 @@ def source_checkout(tmp_path: Path, env: dict[str, str]) -> Path:
     return copy
 
 
+@pytest.fixture(scope="module")
+def hooks(desk: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory) -> str:
+    """This checkout as a hook repository, installed once for the module's tests."""
+    return str(source_checkout(tmp_path_factory.mktemp("hooks"), desk[1]))
+
+
 def test_try_repo_fails_the_bad_brief_and_passes_the_good(
-    desk: tuple[Path, dict[str, str]], tmp_path: Path
+    desk: tuple[Path, dict[str, str]], hooks: str
 ) -> None:
     repo, env = desk
-    hooks = str(source_checkout(tmp_path, env))
     assert PRE_COMMIT is not None
     bad = run([PRE_COMMIT, "try-repo", hooks, "wwrlint", "--files", "briefs/bad.yaml"], repo, env)
     assert bad.returncode == 1, bad.stdout + bad.stderr
@@ -99,6 +105,29 @@ def test_try_repo_fails_the_bad_brief_and_passes_the_good(
     other = run([PRE_COMMIT, "try-repo", hooks, "wwrlint", "--files", "notes.yaml"], repo, env)
     assert other.returncode == 0
     assert "(no files to check)Skipped" in other.stdout
+
+
+def test_a_staged_roster_rename_fails_the_briefs_that_quote_the_analyst(
+    desk: tuple[Path, dict[str, str]], hooks: str, tmp_path: Path
+) -> None:
+    _, env = desk
+    repo = tmp_path / "northwind"
+    briefs = make_desk(repo, git=False)
+    run(["git", "init", "-q", "-b", "main"], repo, env)
+    run(["git", "add", "."], repo, env)
+    run(["git", "commit", "-q", "-m", "the desk's archive"], repo, env)
+    assert PRE_COMMIT is not None
+    clean = run([PRE_COMMIT, "try-repo", hooks, "wwrlint", "--all-files"], repo, env)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    (briefs / "analysts.yaml").write_text(ROSTER.replace("ana-ferreira", "ana-lopes"))
+    run(["git", "add", "briefs/analysts.yaml"], repo, env)
+    staged = run([PRE_COMMIT, "try-repo", hooks, "wwrlint"], repo, env)  # the staged files
+    assert staged.returncode == 1, staged.stdout + staged.stderr
+    found = sorted(re.findall(r"^(briefs/\S+): (WWR\d+) \[([a-z-]+)\]", staged.stdout, re.M))
+    assert found == [
+        ("briefs/2031/earlier.yaml:12:14", "WWR302", "unknown-analyst"),
+        ("briefs/citing.yaml:17:14", "WWR302", "unknown-analyst"),
+    ]
 
 
 def test_the_project_config_runs_its_hooks(tmp_path: Path) -> None:

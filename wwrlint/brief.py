@@ -16,7 +16,7 @@ from wwrlint.diagnostics import Pointer
 from wwrlint.wording import excerpt
 
 if TYPE_CHECKING:
-    from wwrlint.archive import Archive
+    from wwrlint.archive.model import Archive
 
 _TYPOGRAPHY = re.compile('["“”‘’\n]|  ')
 

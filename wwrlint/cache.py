@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from wwrlint import store
 from wwrlint.config import REPORTING_ONLY, Settings
-from wwrlint.diagnostics import Diagnostic, Fix, Span
+from wwrlint.diagnostics import Diagnostic, Fix, Related, Span
 
 if TYPE_CHECKING:
     import sqlite3
@@ -64,6 +64,9 @@ def settings_key(settings: Settings, path: str) -> str:
 def _to_json(d: Diagnostic) -> list[Any]:
     fix = [d.fix.description, d.fix.value] if d.fix is not None else None
     pointer = list(d.pointer) if d.pointer is not None else None
+    related = [
+        [r.path, list(r.pointer) if r.pointer is not None else None, r.message] for r in d.related
+    ]
     return [
         asdict(d.span),
         d.rule,
@@ -74,11 +77,14 @@ def _to_json(d: Diagnostic) -> list[Any]:
         d.context,
         d.fingerprint,
         fix,
+        related,
     ]
 
 
 def _from_json(path: str, item: list[Any]) -> Diagnostic:
-    span, rule, code, severity, message, pointer, context, fingerprint, fix = item
+    span, rule, code, severity, message, pointer, context, fingerprint, fix = item[:9]
+    # A row stored before findings kept related places has none.
+    related = item[9] if len(item) > 9 else []
     return Diagnostic(
         path,
         Span(**span),
@@ -90,6 +96,10 @@ def _from_json(path: str, item: list[Any]) -> Diagnostic:
         context,
         fingerprint,
         Fix(*fix) if fix is not None else None,
+        tuple(
+            Related(at, tuple(steps) if steps is not None else None, what)
+            for at, steps, what in related
+        ),
     )
 
 

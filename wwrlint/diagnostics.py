@@ -34,6 +34,18 @@ class Fix:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """Another place that a finding names, such as the other brief with the same id: its
+    file and the place in that file's data, and what it is to the finding. The path is kept
+    as data (absolute, once placed) and never written into a message, so that a cached
+    result shows it relative to the folder of each run."""
+
+    path: str
+    pointer: Pointer | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What a rule found, before it is placed in the file: where in the data, and what."""
 
@@ -44,6 +56,7 @@ class Finding:
     # that "X has no 'sources'" is not reported as well as "unknown key 'source'".
     stands_for: Pointer | None = None
     fix: Fix | None = None
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +76,8 @@ class Diagnostic:
     # when unrelated lines move (SARIF partialFingerprints, baselines).
     fingerprint: str = ""
     fix: Fix | None = None
+    # Other places the finding names, with absolute paths; reporters show them.
+    related: tuple[Related, ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

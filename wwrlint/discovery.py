@@ -25,29 +25,48 @@ def is_brief_name(name: str) -> bool:
     return name.endswith(BRIEF_SUFFIXES) and not name.startswith(".")
 
 
-def discover(paths: Sequence[str], excluded: Callable[[str], bool] = lambda _: False) -> Discovery:
+# Whether a path (a file, or a folder when the flag says so) is left out.
+Skip = Callable[[str, bool], bool]
+
+
+def _keep(path: str, is_folder: bool) -> bool:
+    return False
+
+
+def discover(
+    paths: Sequence[str],
+    excluded: Callable[[str], bool] = lambda _: False,
+    ignored: Skip = _keep,
+) -> Discovery:
     """Files named directly are taken as they are; folders give every *.yaml and *.yml
-    below them, skipping hidden files and folders. Paths the configuration excludes are
-    left out, named or found. Each file is listed once."""
+    below them, skipping hidden files and folders and what git ignores (`ignored`).
+    Paths the configuration excludes are left out, named or found. Each file is listed
+    once."""
     found = Discovery()
     seen: set[str] = set()
 
     def add(path: str, link: bool) -> None:
-        if excluded(path):
-            found.excluded += 1
-            return
         # Only a link can be a second name for a file already found: resolve those alone.
         key = os.path.normcase(os.path.realpath(path) if link else os.path.abspath(path))
         if key not in seen:
             seen.add(key)
             found.files.append(path)
 
+    def skip(path: str, is_folder: bool) -> bool:
+        if excluded(path):
+            found.excluded += 1
+            return True
+        return ignored(path, is_folder)
+
     for path in paths:
         if os.path.isdir(path):
-            for file_path, link in _walk(path, found, excluded):
+            for file_path, link in _walk(path, found, skip):
                 add(file_path, link)
         elif os.path.isfile(path):
-            add(path, True)
+            if excluded(path):
+                found.excluded += 1
+            else:
+                add(path, True)
         elif os.path.islink(path):
             found.errors.append(f"{display(path)}: a symbolic link to nothing that exists")
         elif os.path.lexists(path):
@@ -57,17 +76,17 @@ def discover(paths: Sequence[str], excluded: Callable[[str], bool] = lambda _: F
     return found
 
 
-def walk(top: str, folders: list[str] | None = None) -> list[tuple[str, bool]]:
-    """(path, is a symbolic link) of every brief below `top`, as `discover` finds them;
-    folders that cannot be read are passed over. The folders read are added to
-    `folders`."""
-    return _walk(top, Discovery(), lambda _: False, folders)
+def walk(top: str, folders: list[str] | None = None, skip: Skip = _keep) -> list[tuple[str, bool]]:
+    """(path, is a symbolic link) of every brief below `top`, as `discover` finds them,
+    but those `skip` leaves out; folders that cannot be read are passed over. The folders
+    read are added to `folders`."""
+    return _walk(top, Discovery(), skip, folders)
 
 
 def _walk(
     top: str,
     found: Discovery,
-    excluded: Callable[[str], bool],
+    skip: Skip,
     folders: list[str] | None = None,
 ) -> list[tuple[str, bool]]:
     """(path, is a symbolic link) of every brief below `top`, folder by folder in name
@@ -88,15 +107,21 @@ def _walk(
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            # Below the current folder, paths read as people write them: no leading "./".
+            path = entry.name if folder == os.curdir else entry.path
             if entry.is_dir(follow_symlinks=False):
-                if excluded(entry.path):
-                    found.excluded += 1
-                else:
-                    subfolders.append(entry.path)
-            elif is_brief_name(entry.name):
-                files.append((entry.path, entry.is_symlink()))
+                if not skip(path, True):
+                    subfolders.append(path)
+            elif is_brief_name(entry.name) and not skip(path, False):
+                files.append((path, entry.is_symlink()))
         pending.extend(reversed(subfolders))
     return files
+
+
+def shown(path: str) -> str:
+    """A path as messages show it: relative to the current folder when it lies below it."""
+    relative = os.path.relpath(path)
+    return display(path if relative.startswith("..") else relative)
 
 
 def display(path: str) -> str:

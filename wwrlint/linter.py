@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import replace
 from typing import Any
 
-from wwrlint.archive import Archive, is_roster
+from wwrlint.archive.model import Archive
 from wwrlint.brief import Brief
 from wwrlint.config import Settings
 from wwrlint.diagnostics import Diagnostic, Finding, Pointer, Span
@@ -26,8 +27,8 @@ def lint(
     archive: Archive | None = None,
 ) -> list[Diagnostic]:
     """Every diagnostic for one file's content that the settings let through, by position.
-    With an archive, the rules across briefs run too, and its roster file is checked as a
-    roster."""
+    With an archive, the rules across briefs run too, and its roster and catalogue are
+    checked against their own schemas."""
     return lint_document(load(path, content), settings, archive)
 
 
@@ -41,14 +42,10 @@ def lint_document(
         for problem in document.problems
     ]
     enabled = settings.enabled_for(path)
-    if (
-        document.readable
-        and archive is not None
-        and archive.roster_path is not None
-        and (is_roster(document.path, archive.roster_path))
-    ):
+    role = archive.role_of(document.path) if archive is not None else "brief"
+    if document.readable and role != "brief":  # the archive's roster or catalogue
         schema = BY_NAME["schema"]
-        found += [_place(document, schema, f) for f in validate(document.data, "roster")]
+        found += [_place(document, schema, f) for f in validate(document.data, role)]
     elif document.readable:
         found += _check(document, Brief(document.data, document.path, archive, settings.options))
     if document.readable and "wwrlint" in document.text:  # suppression comments, maybe
@@ -97,6 +94,10 @@ def _place(document: Document, rule: Rule, finding: Finding) -> Diagnostic:
     span = document.locate(finding.pointer, finding.anchor)
     value = _value_at(document.data, finding.pointer)
     placed = _diagnostic(document, rule, finding.message, span, finding.pointer, value)
+    if finding.related:
+        # Absolute, so that a cached result names the same file from any folder.
+        related = tuple(replace(r, path=os.path.abspath(r.path)) for r in finding.related)
+        placed = replace(placed, related=related)
     return replace(placed, fix=finding.fix) if finding.fix is not None else placed
 
 

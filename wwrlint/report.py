@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from wwrlint.archive import Archive
+from wwrlint.archive.model import Archive
 from wwrlint.brief import Brief
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.prose.render import PAGE_HEAD

@@ -12,15 +12,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
-from wwrlint.archive import Archive, BriefEntry
 from wwrlint.atomic import atomic_text
 from wwrlint.cache import DEFAULT_FOLDER, Cache
-from wwrlint.checking import Outcome, check_files, fix_file
-from wwrlint.config import ConfigFinder, Overrides, Settings, repository_root
+from wwrlint.checking import Outcome, check_files, fix_file, is_brief
+from wwrlint.config import ConfigFinder, Overrides
 from wwrlint.diagnostics import Diagnostic
-from wwrlint.discovery import discover, display
 from wwrlint.errors import ToolError
 from wwrlint.reporters import Summary, make_reporter
+from wwrlint.scope import Finder
 from wwrlint.wording import count
 
 EXIT_OK, EXIT_FAILED, EXIT_TOOL = 0, 1, 2
@@ -60,7 +59,7 @@ def run(options: CheckOptions, streams: Streams) -> int:
     first = options.stdin_filename or (options.paths[0] if options.paths else ".")
     settings = finder.for_path(first)
     if options.show_settings:
-        streams.stdout.write(json.dumps(settings.as_dict(), indent=2) + "\n")
+        streams.stdout.write(json.dumps(show_settings(options, finder), indent=2) + "\n")
         return EXIT_OK
 
     if options.baseline or options.generate_baseline:
@@ -94,7 +93,7 @@ def run(options: CheckOptions, streams: Streams) -> int:
                 diagnostics = known.filter(diagnostics)
             if options.generate_baseline:
                 recorded += diagnostics
-            summary.add(diagnostics)
+            summary.add(diagnostics, brief=outcome.brief)
             if not options.diff:
                 reporter.file(outcome.path, diagnostics)
         if not options.diff:
@@ -140,7 +139,10 @@ class _FixCount:
 def _outcomes(
     options: CheckOptions, finder: ConfigFinder, cache: Cache | None, streams: Streams
 ) -> Iterator[Outcome]:
-    """An outcome for every brief to check, in order."""
+    """An outcome for every file to check, in order: those named or found, then the briefs
+    that depend on them."""
+    locating = Finder(finder)
+    jobs = options.jobs or os.cpu_count() or 1
     if options.stdin_filename is not None or options.paths == ("-",):
         if options.paths not in ((), ("-",)):
             raise ToolError("--stdin-filename reads the brief from standard input; give no PATH")
@@ -148,78 +150,51 @@ def _outcomes(
 
         name = options.stdin_filename or "-"
         content = streams.stdin.read()
-        archive = find_archive((name,), finder, None)
+        archives = locating.archives(None, jobs)
         try:
-            yield Outcome(name, lint(name, content, finder.for_path(name), archive))
+            archive = archives.of(name)
+            diagnostics = lint(name, content, finder.for_path(name), archive)
+            yield Outcome(name, diagnostics, brief=is_brief(name, archive))
         finally:
-            if archive is not None:
-                archive.close()
+            archives.close()
         return
 
-    def excluded(path: str) -> bool:
-        return finder.for_path(path).is_excluded(path)
-
-    found = discover(options.paths or (".",), excluded)
-    if found.missing:
-        raise ToolError(f"{', '.join(map(display, found.missing))}: no such file or folder")
-    for error in found.errors:
-        yield Outcome("", problem=error)
-    if not found.files and not found.errors and not found.excluded:
-        named = ", ".join(f"'{path}'" for path in options.paths) or "the current folder"
-        raise ToolError(f"no briefs (*.yaml, *.yml) found in {named}")
-    archive = find_archive(options.paths or (".",), finder, cache)
+    database = cache.path if cache is not None and cache.database is not None else None
+    archives = locating.archives(database, jobs)
     try:
-        if options.fix or options.diff:
+        fixing = options.fix or options.diff
+        scope = locating.scope(options.paths, archives, dependents=not fixing)
+        for error in scope.found.errors:
+            yield Outcome("", problem=error)
+        if fixing:
             outcomes: Iterator[Outcome] = (
-                fix_file(path, finder.for_path(path), options.diff, archive) for path in found.files
+                fix_file(path, finder.for_path(path), options.diff, archives.of(path))
+                for path in scope.files
             )
         else:
-            jobs = options.jobs or os.cpu_count() or 1
-            outcomes = check_files(found.files, finder, cache, jobs, archive)
-        yield from _with_progress(outcomes, len(found.files), streams.stderr)
+            outcomes = check_files(scope.files, finder, cache, jobs, archives)
+        yield from _with_progress(outcomes, len(scope.files), streams.stderr)
     finally:
-        if archive is not None:
-            archive.close()
+        archives.close()
 
 
-def archive_folder(path: str, settings: Settings) -> str | None:
-    """The archive a path belongs to: the configuration's `archive`, else, inside a git
-    repository, its briefs/ folder (or the repository itself). Outside a repository and
-    without configuration, briefs are checked one by one."""
-    if settings.archive is not None:
-        return settings.archive
-    start = path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path)) or "."
-    root = repository_root(start)
-    if not os.path.exists(os.path.join(root, ".git")):
-        return None
-    briefs = os.path.join(root, "briefs")
-    return briefs if os.path.isdir(briefs) else root
-
-
-def find_archive(
-    paths: tuple[str, ...], finder: ConfigFinder, cache: Cache | None
-) -> Archive | None:
-    """The archive the first path belongs to (see `archive_folder`), its index brought up
-    to date in the cache, or in a temporary database without one. Close it when done."""
-    from wwrlint import store
-    from wwrlint.archive import index
-    from wwrlint.checking import read_summaries
-
-    settings = finder.for_path(paths[0])
-    folder = archive_folder(paths[0], settings)
-    if folder is None or not os.path.isdir(folder):
-        return None
-    jobs = os.cpu_count() or 1
-
-    def read(files: list[str]) -> Iterator[tuple[BriefEntry | None, str | None]]:
-        return read_summaries(files, jobs)
-
-    if cache is not None and cache.database is not None:
-        try:
-            return index(folder, settings.roster, cache.path, read)
-        except store.Error:
-            pass  # the cache's database is busy or broken: index this run apart
-    return index(folder, settings.roster, None, read)
+def show_settings(options: CheckOptions, finder: ConfigFinder) -> dict[str, object]:
+    """The settings of the first path, as the config file would spell them, and the
+    archive it belongs to."""
+    first = options.stdin_filename or (options.paths[0] if options.paths else ".")
+    shown = finder.for_path(first).as_dict()
+    found = Finder(finder).locate(first)
+    shown["archive-in-use"] = (
+        {
+            "folder": found.folder,
+            "roster": found.roster_path,
+            "catalogue": found.catalogue_path,
+            "boundary": found.boundary,
+        }
+        if found is not None
+        else None
+    )
+    return shown
 
 
 def _with_progress(outcomes: Iterator[Outcome], total: int, stderr: TextIO) -> Iterator[Outcome]:

@@ -1,4 +1,5 @@
-"""The brief JSON Schema that ships inside the package (schema/brief.schema.json)."""
+"""The JSON Schemas that ship inside the package (schema/): the brief's, the roster's and
+the catalogue's."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ import os
 from functools import cache
 from typing import Any
 
-SCHEMAS = {"brief": "brief.schema.json", "roster": "roster.schema.json"}
+SCHEMAS = {
+    "brief": "brief.schema.json",
+    "roster": "roster.schema.json",
+    "catalogue": "catalogue.schema.json",
+}
 
 
 def schema_file(kind: str = "brief") -> str:

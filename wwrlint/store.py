@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from wwrlint import __version__
 
-FORMAT = 5
+FORMAT = 6
 # How long a run waits for another run's write before it gives up on the cache.
 BUSY_SECONDS = 60.0
 
@@ -33,15 +33,16 @@ CREATE TABLE IF NOT EXISTS archives (
     listing BLOB);
 CREATE TABLE IF NOT EXISTS briefs (
     archive INTEGER NOT NULL, path BLOB NOT NULL, id TEXT, date TEXT, digest TEXT,
-    content TEXT, PRIMARY KEY (archive, path));
+    content TEXT, crc INTEGER, PRIMARY KEY (archive, path));
 CREATE INDEX IF NOT EXISTS briefs_by_id ON briefs (archive, id);
 CREATE INDEX IF NOT EXISTS briefs_by_date ON briefs (archive, date);
 CREATE TABLE IF NOT EXISTS sources (
     archive INTEGER NOT NULL, path BLOB NOT NULL, source TEXT NOT NULL, publisher TEXT,
-    date TEXT, title TEXT, url TEXT, type TEXT, brief TEXT);
+    date TEXT, title TEXT, url TEXT, type TEXT, brief TEXT, crc INTEGER);
 CREATE INDEX IF NOT EXISTS sources_by_path ON sources (archive, path);
 CREATE INDEX IF NOT EXISTS sources_by_url ON sources (archive, url);
 CREATE INDEX IF NOT EXISTS sources_by_text ON sources (archive, publisher, date, title);
+CREATE INDEX IF NOT EXISTS sources_by_brief ON sources (archive, type, brief, date);
 """
 
 Error = sqlite3.Error
@@ -63,14 +64,20 @@ def connect(path: str) -> sqlite3.Connection:
     """The database at `path` (":memory:" for one private to the process), made ready: a
     file that is damaged, not a database, or from another version is replaced.
 
-    Raises sqlite3.Error or OSError when there is no usable database at `path`."""
+    Raises sqlite3.Error or OSError when there is no usable database at `path`, among
+    them when another run holds it locked: that one is busy, not damaged, and stays."""
     try:
         return _ready(path)
-    except sqlite3.DatabaseError:
-        if path == ":memory:":
+    except sqlite3.DatabaseError as error:
+        if path == ":memory:" or _busy(error):
             raise
     remove(path)
     return _ready(path)
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _ready(path: str) -> sqlite3.Connection:

@@ -57,7 +57,7 @@ def test_the_archive_summary_read_from_the_head_is_the_whole_briefs(brief: dict[
     import tempfile
     from pathlib import Path
 
-    from wwrlint.archive import summarize, summary_of
+    from wwrlint.archive.summary import summarize, summary_of
     from wwrlint.loading import load
     from wwrlint.prose.emit import dump
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from browser import Page, browser, chromium, console_messages
 from conftest import REPO, VALID
-from wwrlint.archive import read_roster
+from wwrlint.archive.summary import read_roster
 from wwrlint.cli import cli
 from wwrlint.loading import load
 from wwrlint.prose.importer import import_prose

@@ -54,6 +54,15 @@ def found(path: Path) -> list[tuple[str, int, int, str]]:
     return [(d["rule"], d["line"], d["column"], d["message"]) for d in json.loads(result.stdout)]
 
 
+def related(path: Path) -> list[list[tuple[str, str, str]]]:
+    """The other places each diagnostic names: (path, pointer, what it is)."""
+    result = CliRunner().invoke(cli, ["check", "--output-format", "json", str(path)])
+    return [
+        [(r["path"], r["pointer"], r["message"]) for r in d.get("related", [])]
+        for d in json.loads(result.stdout)
+    ]
+
+
 def test_a_quote_may_name_a_roster_analyst(archive: Path) -> None:
     (archive / "brief.yaml").write_text(QUOTED)
     assert found(archive / "brief.yaml") == []
@@ -129,10 +138,13 @@ def test_brief_date_mismatch(archive: Path) -> None:
     (archive / "brief.yaml").write_text(cites_earlier("2021-10-19", "wwr-emboldened-2021"))
     [(rule, line, column, message)] = found(archive / "brief.yaml")
     assert (rule, line, column) == ("brief-date-mismatch", 10, 11)
-    assert message.startswith(
+    assert message == (
         "source 'wwr-earlier' dates brief 'wwr-emboldened-2021' 2021-10-19, but that brief is "
         "dated 2021-10-18"
     )
+    assert related(archive / "brief.yaml") == [
+        [(str(archive / "earlier.yaml"), "/date", "the date of brief 'wwr-emboldened-2021'")]
+    ]
 
 
 def test_duplicate_brief_id_names_the_other_file(archive: Path) -> None:
@@ -144,8 +156,11 @@ def test_duplicate_brief_id_names_the_other_file(archive: Path) -> None:
             "duplicate-brief-id",
             1,
             5,
-            f"brief id 'wwr-emboldened-2021' is also the id of {archive / 'earlier.yaml'}",
+            "brief id 'wwr-emboldened-2021' is also the id of another brief of the archive",
         )
+    ]
+    assert related(archive / "brief.yaml") == [
+        [(str(archive / "earlier.yaml"), "/id", "the other brief with this id")]
     ]
 
 
@@ -160,10 +175,18 @@ def test_source_conflict_names_both_places(archive: Path) -> None:
             "source-conflict",
             5,
             3,
-            f"source 'dawn-2022-01-03' is the same as 'dawn-2021-08-17' in "
-            f"{archive / 'earlier.yaml'}, but its publisher differs: 'Dawn News' here, 'Dawn' "
-            "there",
+            "source 'dawn-2022-01-03' is the same as 'dawn-2021-08-17' in another brief, but "
+            "its publisher differs: 'Dawn News' here, 'Dawn' there",
         )
+    ]
+    assert related(archive / "brief.yaml") == [
+        [
+            (
+                str(archive / "earlier.yaml"),
+                "/sources/dawn-2021-08-17",
+                "the same source in another brief",
+            )
+        ]
     ]
 
 
@@ -226,16 +249,16 @@ def test_report_page_loads_in_chromium_and_draws_the_timeline(tmp_path: Path) ->
     page = tmp_path / "report.html"
     result = CliRunner().invoke(cli, ["report", str(REPO / "briefs"), "-o", str(page)])
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == f"wwrlint: wrote {page} (2 briefs)\n"
+    assert result.stderr == f"wwrlint: wrote {page} (1 brief)\n"
     loaded = chromium(page, "--dump-dom", profile=tmp_path / "profile")
     assert loaded.returncode == 0
     assert console_messages(loaded.stderr) == []
     dom = Page()
     dom.feed(loaded.stdout)
     assert "timeline" in dom.ids
-    assert dom.tags.count("circle") == 7  # the dated sources of both briefs
-    assert dom.tags.count("path") == 2  # one diamond per brief
-    assert dom.tags.count("tr") == 3
+    assert dom.tags.count("circle") == 5  # the seed brief's dated sources
+    assert dom.tags.count("path") == 1  # one diamond per brief
+    assert dom.tags.count("tr") == 2
     assert "wwr-pakistan-taliban-2022" in dom.text
     assert "100%" in dom.text
     assert [link for link in dom.links if not link.startswith("#")] == []

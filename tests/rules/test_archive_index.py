@@ -17,8 +17,9 @@ import pytest
 from click.testing import CliRunner
 from test_archive import EARLIER, ROSTER, cites_earlier
 
-from wwrlint import archive as archive_module
+from desk import CITING, make_desk
 from wwrlint import store
+from wwrlint.archive import listing, summary, update
 from wwrlint.cli import cli
 
 SAME_ID = EARLIER.replace(
@@ -64,8 +65,13 @@ def test_an_unchanged_archive_is_not_read_again(
     archive: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert rules(archive / "brief.yaml") == []
-    for name in ("read_summary", "read_roster", "walk"):
-        monkeypatch.setattr(archive_module, name, refuse)
+    for module, name in (
+        (summary, "read_summary"),
+        (update, "read_summary"),
+        (update, "read_roster"),
+        (listing, "walk"),
+    ):
+        monkeypatch.setattr(module, name, refuse)
     assert rules(archive / "brief.yaml") == []
 
 
@@ -150,7 +156,8 @@ def test_a_brief_touched_but_not_changed_is_not_parsed_again(
 ) -> None:
     assert rules(archive / "brief.yaml") == []
     os.utime(archive / "2021" / "earlier.yaml")
-    monkeypatch.setattr(archive_module, "read_summary", refuse)
+    monkeypatch.setattr(summary, "read_summary", refuse)
+    monkeypatch.setattr(update, "read_summary", refuse)
     assert rules(archive / "brief.yaml") == []
 
 
@@ -167,12 +174,70 @@ def test_a_damaged_listing_or_roster_rebuilds_the_index_without_leftovers(archiv
 def test_a_name_that_is_not_utf8_is_indexed_and_named_safely(archive: Path) -> None:
     odd = archive / os.fsdecode(b"caf\xe9.yaml")
     odd.write_text(SAME_ID)
-    messages = {}
+    others = {}
     for path in (archive / "brief.yaml", odd):
         result = CliRunner().invoke(cli, ["check", "--output-format", "json", str(path)])
         [diagnostic] = json.loads(result.stdout)
-        messages[path.name[:3]] = diagnostic["message"]
-    assert messages == {
-        "bri": f"brief id 'pakistan-border-2022' is also the id of {archive}/caf\ufffd.yaml",
-        "caf": f"brief id 'pakistan-border-2022' is also the id of {archive}/brief.yaml",
-    }
+        assert diagnostic["message"] == (
+            "brief id 'pakistan-border-2022' is also the id of another brief of the archive"
+        )
+        others[path.name[:3]] = [related["path"] for related in diagnostic["related"]]
+    assert others == {"bri": [f"{archive}/caf\ufffd.yaml"], "caf": [f"{archive}/brief.yaml"]}
+
+
+def _desk_with_cache(root: Path) -> tuple[Path, str]:
+    briefs = make_desk(root, git=True)
+    return briefs, str(root / "cache")
+
+
+def _desk_check(briefs: Path, cache: str, *options: str) -> list[tuple[str, int, int]]:
+    args = ["check", "--output-format", "json", "--cache-dir", cache, *options]
+    result = CliRunner().invoke(cli, [*args, str(briefs / "citing.yaml")])
+    assert "internal error" not in result.stderr
+    return [(d["rule"], d["line"], d["column"]) for d in json.loads(result.stdout)]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE briefs SET date = '2031-02-09' WHERE id = 'harbour-2031-02'",
+        "UPDATE briefs SET id = 'harbour-2031-02-x' WHERE id = 'harbour-2031-02'",
+        "DELETE FROM sources WHERE source = 'gazette-2031-01-20' AND path LIKE '2031/%'",
+        "UPDATE sources SET publisher = 'Harbour Times' WHERE path LIKE '2031/%'",
+    ],
+)
+def test_index_rows_that_do_not_match_their_checksum_are_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    monkeypatch.setattr(store, "RACY_SECONDS", -3600.0)
+    briefs, cache = _desk_with_cache(tmp_path)
+    assert _desk_check(briefs, cache) == []
+    with contextlib.closing(sqlite3.connect(Path(cache) / "cache.sqlite")) as db:
+        db.execute(damage)
+        db.commit()
+    # An edit makes the brief checked again, against the index.
+    (briefs / "citing.yaml").write_text(CITING + "# edited\n")
+    assert _desk_check(briefs, cache) == _desk_check(briefs, cache, "--no-cache") == []
+
+
+def test_an_index_whose_database_went_away_is_built_again(tmp_path: Path) -> None:
+    from wwrlint.config import ConfigFinder
+    from wwrlint.scope import Finder
+
+    briefs, cache = _desk_with_cache(tmp_path)
+    os.makedirs(cache)
+    database = os.path.join(cache, "cache.sqlite")
+    archives = Finder(ConfigFinder()).archives(database, 1)
+    try:
+        archive = archives.of(str(briefs / "citing.yaml"))
+        assert archive is not None
+        assert [e.id for e in archive.by_id("harbour-2031-02")] == ["harbour-2031-02"]
+        store.remove(database)  # as `wwrlint clean` does while a run goes on
+        index = archive.index
+        assert index is not None
+        assert index._connection is not None
+        index._connection = (-1, index._connection[1])  # as a worker process sees it
+        assert [e.id for e in archive.by_id("harbour-2031-02")] == ["harbour-2031-02"]
+        assert archive.index is not index  # a fresh index of the files, for this run
+    finally:
+        archives.close()

@@ -13,21 +13,28 @@ from wwrlint.cli.common import CONTEXT, CommandError
 from wwrlint.config import ConfigFinder
 
 if TYPE_CHECKING:
-    from wwrlint.archive import Archive
+    from wwrlint.archive.model import Archive
 
 
 @contextlib.contextmanager
 def _archive(path: str) -> Iterator[tuple[Archive, ConfigFinder]]:
-    """The archive PATH belongs to (or the folder PATH itself, outside a repository)."""
-    from wwrlint.archive import index
-    from wwrlint.runner import archive_folder
+    """The archive PATH is in (found as `wwrlint check` finds it), or the folder PATH
+    itself when it is in none."""
+    from wwrlint.archive.locate import ARCHIVE_FOLDER_NAME, place
+    from wwrlint.archive.update import open_archive
+    from wwrlint.scope import Finder
 
-    finder = ConfigFinder()
-    settings = finder.for_path(path)
-    folder = archive_folder(path, settings) or path
-    if not os.path.isdir(folder):
+    if not os.path.isdir(path):
         raise CommandError(f"{path}: not a folder of briefs")
-    archive = index(folder, settings.roster, None)
+    finder = ConfigFinder()
+    locating = Finder(finder)
+    briefs = os.path.join(path, ARCHIVE_FOLDER_NAME, "")
+    found = locating.locate(os.path.join(path, "")) or (
+        locating.locate(briefs) if os.path.isdir(briefs) else None
+    )
+    if found is None:
+        found = place(os.path.abspath(path), None, finder.for_path(path).exclude, locating.skip)
+    archive = open_archive(found, None)
     try:
         yield archive, finder
     finally:
@@ -85,6 +92,7 @@ def report(path: str, output: str, title: str) -> None:
     from wwrlint.linter import lint
     from wwrlint.loading import load
     from wwrlint.report import figures, report_page
+    from wwrlint.wording import count
 
     try:
         rows = []
@@ -99,4 +107,4 @@ def report(path: str, output: str, title: str) -> None:
         raise CommandError(str(error)) from None
     except OSError as error:
         raise CommandError(f"{error.filename}: cannot read: {error.strerror}") from None
-    click.echo(f"wwrlint: wrote {output} ({len(rows)} briefs)", err=True)
+    click.echo(f"wwrlint: wrote {output} ({count(len(rows), 'brief')})", err=True)

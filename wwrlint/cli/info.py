@@ -11,19 +11,27 @@ from wwrlint.cli.common import CONTEXT, CommandError, cache_dir_option
 
 @click.command(context_settings=CONTEXT)
 @click.option("--roster", is_flag=True, help="Print the analyst roster's schema instead.")
-def schema(roster: bool) -> None:
-    """Print the brief JSON Schema (draft 2020-12), or the roster's.
+@click.option(
+    "--catalogue",
+    is_flag=True,
+    help="Print the schema of the catalogue of briefs published elsewhere.",
+)
+def schema(roster: bool, catalogue: bool) -> None:
+    """Print the brief JSON Schema (draft 2020-12), or the roster's, or the catalogue's.
 
     \b
     Examples:
       wwrlint schema > brief.schema.json
       wwrlint schema --roster > roster.schema.json
+      wwrlint schema --catalogue > catalogue.schema.json
     Then start a brief with this line, so editors with yaml-language-server check it:
       # yaml-language-server: $schema=brief.schema.json
     """
     from wwrlint.schema import schema_text
 
-    click.echo(schema_text("roster" if roster else "brief"), nl=False)
+    if roster and catalogue:
+        raise CommandError("--roster and --catalogue print different schemas; give one")
+    click.echo(schema_text("roster" if roster else "catalogue" if catalogue else "brief"), nl=False)
 
 
 @click.command(context_settings=CONTEXT)

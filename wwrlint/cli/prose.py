@@ -91,15 +91,18 @@ def render(path: str, output_format: str, output: str | None) -> None:
     except OSError as error:
         raise CommandError(f"{path}: cannot read: {error.strerror or error}") from None
     from wwrlint.config import ConfigFinder
-    from wwrlint.runner import find_archive
+    from wwrlint.scope import Finder
 
     finder = ConfigFinder()
+    archives = Finder(finder).archives(None, 1)
     try:
-        archive = find_archive((path,), finder, None)
+        archive = archives.of(path)
         diagnostics = lint(path, content, finder.for_path(path), archive)
+        roster = archive.roster if archive is not None else {}
     except ToolError as error:
         raise CommandError(str(error)) from None
-    roster = archive.roster if archive is not None else {}
+    finally:
+        archives.close()
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         first = errors[0]

@@ -22,9 +22,11 @@ class Summary:
     fixable: int = 0
     by_rule: Counter[tuple[str, str]] = field(default_factory=Counter)
 
-    def add(self, diagnostics: list[Diagnostic]) -> None:
-        self.files += 1
-        self.files_with_problems += bool(diagnostics)
+    def add(self, diagnostics: list[Diagnostic], brief: bool = True) -> None:
+        """Count a file's diagnostics; the file counts as a brief unless it is an
+        archive's roster or catalogue."""
+        self.files += brief
+        self.files_with_problems += bool(diagnostics) and brief
         for diagnostic in diagnostics:
             if diagnostic.severity == "error":
                 self.errors += 1
@@ -62,6 +64,23 @@ def relative_uri(path: str) -> str:
     if relative.startswith(".."):
         return "file://" + quote(os.path.abspath(path).replace(os.sep, "/"))
     return quote(relative.replace(os.sep, "/"))
+
+
+def shown_path(path: str) -> str:
+    """A related place's path as output shows it: relative to the current folder when it
+    lies below it, else absolute; bytes that are not UTF-8 shown as U+FFFD."""
+    relative = os.path.relpath(path)
+    outside = relative == os.pardir or relative.startswith(os.pardir + os.sep)
+    shown = path if outside else relative
+    return os.fsencode(shown).decode("utf-8", "replace")
+
+
+def with_related(d: Diagnostic) -> str:
+    """The message, followed by the other places it names, for formats that have only a
+    message for them: `... (see briefs/other.yaml)`."""
+    if not d.related:
+        return d.message
+    return f"{d.message} (see {', '.join(shown_path(r.path) for r in d.related)})"
 
 
 class Reporter:

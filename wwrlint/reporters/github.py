@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wwrlint.diagnostics import Diagnostic
-from wwrlint.reporters.base import Reporter
+from wwrlint.reporters.base import Reporter, with_related
 
 
 def escape_data(text: str) -> str:
@@ -28,4 +28,4 @@ class GithubReporter(Reporter):
                     ("title", f"{d.code} [{d.rule}]"),
                 )
             )
-            self.stream.write(f"::{d.severity} {properties}::{escape_data(d.message)}\n")
+            self.stream.write(f"::{d.severity} {properties}::{escape_data(with_related(d))}\n")

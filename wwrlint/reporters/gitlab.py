@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any, TextIO
 
 from wwrlint.diagnostics import Diagnostic
-from wwrlint.reporters.base import relative_uri
+from wwrlint.reporters.base import relative_uri, with_related
 from wwrlint.reporters.json import JsonReporter
 
 _SEVERITY = {"error": "major", "warning": "minor"}
@@ -27,7 +27,7 @@ class GitlabReporter(JsonReporter):
         return {
             "type": "issue",
             "check_name": d.rule,
-            "description": f"{d.code} [{d.rule}] {d.message}",
+            "description": f"{d.code} [{d.rule}] {with_related(d)}",
             "categories": ["Style"],
             "severity": _SEVERITY[d.severity],
             "fingerprint": fingerprint,

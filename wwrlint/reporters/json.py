@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from wwrlint.diagnostics import Diagnostic, Pointer
-from wwrlint.reporters.base import Reporter, Summary
+from wwrlint.reporters.base import Reporter, Summary, shown_path
 
 
 def json_pointer(pointer: Pointer) -> str:
@@ -20,7 +20,7 @@ class JsonReporter(Reporter):
     _written = 0
 
     def item(self, d: Diagnostic) -> dict[str, Any]:
-        return {
+        item: dict[str, Any] = {
             "path": d.path,
             "line": d.span.line,
             "column": d.span.column,
@@ -36,6 +36,16 @@ class JsonReporter(Reporter):
                 {"message": d.fix.description, "value": d.fix.value} if d.fix is not None else None
             ),
         }
+        if d.related:  # only findings that name other places have the key
+            item["related"] = [
+                {
+                    "path": shown_path(r.path),
+                    "pointer": json_pointer(r.pointer) if r.pointer is not None else None,
+                    "message": r.message,
+                }
+                for r in d.related
+            ]
+        return item
 
     def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
         for diagnostic in diagnostics:

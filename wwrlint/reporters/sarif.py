@@ -37,11 +37,17 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
-def result(d: Diagnostic) -> dict[str, Any]:
-    uri = relative_uri(d.path)
+def artifact(path: str) -> dict[str, Any]:
+    """Where a file is, relative to the source root when it lies below the current folder."""
+    uri = relative_uri(path)
     location: dict[str, Any] = {"uri": uri}
     if not uri.startswith("file:"):
         location["uriBaseId"] = "%SRCROOT%"
+    return location
+
+
+def result(d: Diagnostic) -> dict[str, Any]:
+    location = artifact(d.path)
     region: dict[str, Any] = {
         "startLine": d.span.line,
         "startColumn": d.span.column,
@@ -50,7 +56,7 @@ def result(d: Diagnostic) -> dict[str, Any]:
     }
     if d.context:
         region["snippet"] = {"text": d.context}
-    return {
+    found: dict[str, Any] = {
         "ruleId": d.code,
         "ruleIndex": _INDEX[d.rule],
         "level": _LEVEL[d.severity],
@@ -59,6 +65,15 @@ def result(d: Diagnostic) -> dict[str, Any]:
         "partialFingerprints": {"wwrlint/v1": d.fingerprint},
         "properties": {"rule": d.rule},
     }
+    if d.related:
+        found["relatedLocations"] = [
+            {
+                "physicalLocation": {"artifactLocation": artifact(r.path)},
+                "message": {"text": r.message},
+            }
+            for r in d.related
+        ]
+    return found
 
 
 class SarifReporter(Reporter):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 
 from wwrlint.diagnostics import Diagnostic
-from wwrlint.reporters.base import Reporter
+from wwrlint.reporters.base import Reporter, with_related
 
 _RESET = "\033[0m"
 _STYLE = {"path": "\033[1m", "error": "\033[1;31m", "warning": "\033[1;33m", "dim": "\033[2m"}
@@ -18,7 +18,7 @@ class TextReporter(Reporter):
 
     def headline(self, d: Diagnostic) -> str:
         where = self.paint(f"{d.path}:{d.span.line}:{d.span.column}:", "path")
-        return f"{where} {self.paint(d.code, d.severity)} [{d.rule}] {d.message}\n"
+        return f"{where} {self.paint(d.code, d.severity)} [{d.rule}] {with_related(d)}\n"
 
     def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
         for diagnostic in diagnostics:

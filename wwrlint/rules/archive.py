@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wwrlint.archive import Archive, BriefEntry, shown
+from wwrlint.archive.model import CATALOGUE_NAME, Archive, BriefEntry, Published
 from wwrlint.brief import Brief
-from wwrlint.diagnostics import Finding
+from wwrlint.diagnostics import Finding, Related
 from wwrlint.rules.base import Rule
 from wwrlint.rules.dates import parse_date
 from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
@@ -63,33 +63,48 @@ def analyst_inactive(brief: Brief) -> Iterator[Finding]:
             )
 
 
-def _targets(brief: Brief, source: dict[str, object]) -> list[BriefEntry]:
+def _targets(brief: Brief, source: dict[str, object], sure: bool = False) -> list[BriefEntry]:
+    """The briefs of the archive a source names; `sure` when a finding rests on there
+    being none."""
     assert brief.archive is not None
     if isinstance(source.get("brief"), str):
-        return brief.archive.by_id(str(source["brief"]), besides=brief.path)
+        return brief.archive.by_id(str(source["brief"]), besides=brief.path, sure=sure)
     if isinstance(source.get("date"), str):
-        return brief.archive.by_date(str(source["date"]), besides=brief.path)
+        return brief.archive.by_date(str(source["date"]), besides=brief.path, sure=sure)
     return []
+
+
+def _published(brief: Brief, source: dict[str, object]) -> list[Published]:
+    """The catalogue's briefs published elsewhere that a source names."""
+    assert brief.archive is not None
+    brief_id, date = source.get("brief"), source.get("date")
+    return brief.archive.published(
+        brief_id if isinstance(brief_id, str) else None, date if isinstance(date, str) else None
+    )
 
 
 def unknown_brief(brief: Brief) -> Iterator[Finding]:
     if brief.archive is None:
         return
     for source_id, source in brief.entries("sources"):
-        if source.get("type") != "brief" or _targets(brief, source):
+        if source.get("type") != "brief" or _published(brief, source):
+            continue
+        if _targets(brief, source, sure=True):
             continue
         if isinstance(source.get("brief"), str):
             known = [i for i in brief.archive.ids() if i != _top(brief, "id")]
             yield Finding(
                 ("sources", source_id, "brief"),
                 f"source {quoted(source_id)} refers to brief {quoted(source['brief'])}, which "
-                f"is not in the archive{did_you_mean(source['brief'], known)}",
+                f"is neither in the archive nor in its catalogue of briefs published elsewhere"
+                f"{did_you_mean(source['brief'], known)}",
             )
         elif isinstance(source.get("date"), str):
             yield Finding(
                 ("sources", source_id),
                 f"source {quoted(source_id)} is an earlier brief dated {source['date']}, but no "
-                "brief in the archive has that date; add it, or give its id under 'brief'",
+                "brief in the archive or its catalogue has that date; add it (or list it in "
+                f"{CATALOGUE_NAME} when it is published elsewhere), or give its id under 'brief'",
                 anchor="key",
             )
 
@@ -100,13 +115,23 @@ def brief_date_mismatch(brief: Brief) -> Iterator[Finding]:
     for source_id, source in brief.entries("sources"):
         if source.get("type") != "brief" or not isinstance(source.get("brief"), str):
             continue
+        for published in _published(brief, source):
+            if published.date is not None and published.date != source.get("date"):
+                yield Finding(
+                    ("sources", source_id, "date"),
+                    f"source {quoted(source_id)} dates brief {quoted(published.id)} "
+                    f"{source.get('date')}, but the archive's catalogue of briefs published "
+                    f"elsewhere dates it {published.date}",
+                )
         for target in _targets(brief, source):
             if target.date != source.get("date"):
                 yield Finding(
                     ("sources", source_id, "date"),
                     f"source {quoted(source_id)} dates brief {quoted(target.id)} "
-                    f"{source.get('date')}, but that brief is dated {target.date} "
-                    f"({shown(target.path)})",
+                    f"{source.get('date')}, but that brief is dated {target.date}",
+                    related=(
+                        Related(target.path, ("date",), f"the date of brief {quoted(target.id)}"),
+                    ),
                 )
 
 
@@ -114,11 +139,15 @@ def duplicate_brief_id(brief: Brief) -> Iterator[Finding]:
     brief_id = _top(brief, "id")
     if brief.archive is None or not isinstance(brief_id, str):
         return
-    same = [shown(e.path) for e in brief.archive.by_id(brief_id, besides=brief.path)]
+    same = sorted(e.path for e in brief.archive.by_id(brief_id, besides=brief.path))
     if same:
+        others, label = ("another brief", "the other")
+        if len(same) > 1:
+            others, label = (f"{len(same)} other briefs", "another")
         yield Finding(
             ("id",),
-            f"brief id {quoted(brief_id)} is also the id of {', '.join(sorted(same))}",
+            f"brief id {quoted(brief_id)} is also the id of {others} of the archive",
+            related=tuple(Related(path, ("id",), f"{label} brief with this id") for path in same),
         )
 
 
@@ -136,10 +165,15 @@ def source_conflict(brief: Brief) -> Iterator[Finding]:
                 key = differ[0]
                 yield Finding(
                     ("sources", source_id),
-                    f"source {quoted(source_id)} is the same as {quoted(other_id)} in "
-                    f"{shown(other_path)}, but its {key} differs: {quoted(source[key])} here, "
+                    f"source {quoted(source_id)} is the same as {quoted(other_id)} in another "
+                    f"brief, but its {key} differs: {quoted(source[key])} here, "
                     f"{quoted(theirs[key])} there",
                     anchor="key",
+                    related=(
+                        Related(
+                            other_path, ("sources", other_id), "the same source in another brief"
+                        ),
+                    ),
                 )
                 break
 
@@ -158,7 +192,7 @@ _ROSTER_COMMENT = (
     "#   {name: Thomas Muller, role: World Watch Research analyst, active-from: 2018-01-01}\n"
 )
 _EARLIER = BriefEntry("briefs/wwr-emboldened-2021.yaml", "wwr-emboldened-2021", "2021-10-18", {})
-_WITH_EARLIER = Archive("briefs", briefs=[_EARLIER])
+_WITH_EARLIER = Archive("briefs", entries=[_EARLIER])
 _EARLIER_COMMENT = "# The archive holds brief wwr-emboldened-2021, dated 2021-10-18.\n"
 
 
@@ -268,7 +302,7 @@ DUPLICATE_BRIEF_ID = Rule(
     + GOOD.replace("id: pakistan-border-2022", "id: pakistan-border-2022-update"),
     check=duplicate_brief_id,
     example_archive=Archive(
-        "briefs", briefs=[BriefEntry("briefs/2022/border.yaml", "pakistan-border-2022", None, {})]
+        "briefs", entries=[BriefEntry("briefs/2022/border.yaml", "pakistan-border-2022", None, {})]
     ),
 )
 
@@ -281,7 +315,7 @@ SOURCE_CONFLICT = Rule(
     rationale=(
         "The same source (the same url, or the same publisher, date and title) cited in two "
         "briefs should be described the same way in both; a difference is a typo in one of "
-        "them. The message names both places."
+        "them. The finding names the other brief as a related location."
     ),
     bad="# briefs/other.yaml cites https://example.org/dawn/clashes as published by Dawn\n"
     + GOOD.replace("publisher: Dawn", "publisher: Dawn News").replace(
@@ -292,7 +326,7 @@ SOURCE_CONFLICT = Rule(
     check=source_conflict,
     example_archive=Archive(
         "briefs",
-        briefs=[
+        entries=[
             BriefEntry(
                 "briefs/other.yaml",
                 "other",

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from wwrlint.archive import Archive
+from wwrlint.archive.model import Archive
 from wwrlint.brief import Brief
 from wwrlint.diagnostics import Finding, Severity
 

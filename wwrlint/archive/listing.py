@@ -1,0 +1,185 @@
+"""What an archive's files are at one moment (every brief with its stat key, the roster's,
+and the folders'), to tell cheaply whether the stored index still holds and which briefs
+changed."""
+
+from __future__ import annotations
+
+import marshal
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from wwrlint import store
+from wwrlint.archive.locate import Place
+from wwrlint.discovery import walk
+from wwrlint.ignore import IGNORE_FILE
+
+StatKey = tuple[int, int, int, int]
+
+
+@dataclass
+class Listing:
+    """What the archive's files were when its index was last brought up to date: every
+    brief with its stat key, the roster's, and the folders' (while no folder has changed,
+    no brief was added, removed or renamed, so the list holds without reading the folders
+    again), all looked at the same moment. While every brief and the roster are as listed
+    and were already settled then, the index holds as it is."""
+
+    folders: list[tuple[str, StatKey]] | None  # below the archive's folder ("" for itself)
+    names: list[str]  # the briefs, below the archive's folder
+    keys: list[int]  # their stat keys, one after the other (four numbers each)
+    roster: StatKey | None
+    looked_at: float
+    # The exclusions in force (see `Place.salt`): a listing made under others does not hold.
+    salt: str = ""
+
+    @classmethod
+    def load(cls, blob: bytes | None) -> Listing | None:
+        if not blob:
+            return None
+        try:
+            folders, names, keys, roster, looked_at, salt = marshal.loads(blob)
+            names = names.split("\0") if names else []
+            return cls(folders, names, keys, roster, looked_at, salt)
+        except (ValueError, TypeError, EOFError, AttributeError):
+            return None
+
+    def dump(self) -> bytes:
+        # Folders changed too recently to trust are not kept: the next run reads them.
+        settled = self.folders is not None and all(
+            store.settled(stat_key, self.looked_at) for _, stat_key in self.folders
+        )
+        folders = self.folders if settled else None
+        names = "\0".join(self.names)  # no file name holds a NUL
+        return marshal.dumps((folders, names, self.keys, self.roster, self.looked_at, self.salt))
+
+    def holds(self, now: Listing) -> bool:
+        """Whether the index made with this listing holds for the archive as it is now."""
+        return (
+            self.keys == now.keys
+            and self.names == now.names
+            and self.roster == now.roster
+            and self._settled()
+        )
+
+    def _settled(self) -> bool:
+        """Whether every file was last written well before it was looked at."""
+        newest = max(self.keys[1::4] + self.keys[2::4], default=0)
+        return store.settled((0, newest, newest), self.looked_at) and (
+            self.roster is None or store.settled(self.roster, self.looked_at)
+        )
+
+    def same_roster(self, roster: StatKey | None) -> bool:
+        """Whether the roster is as it was (and was already settled then)."""
+        if roster is None or self.roster is None:
+            return roster == self.roster
+        return roster == tuple(self.roster) and store.settled(self.roster, self.looked_at)
+
+    def changes(self, previous: Listing | None) -> tuple[list[str], list[str]]:
+        """The briefs whose stat changed (or was too recent to trust), and those gone."""
+        if previous is None:
+            return list(self.names), []
+        if previous.names == self.names:  # the usual case, made quick: no brief came or went
+            new, old = self.keys, previous.keys
+            limit = (previous.looked_at - store.RACY_SECONDS) * 1e9
+            places = set()
+            if new != old:
+                places = {i for i in range(0, len(new), 4) if new[i : i + 4] != old[i : i + 4]}
+            places.update(4 * i for i, m in enumerate(old[1::4]) if m >= limit)
+            places.update(4 * i for i, c in enumerate(old[2::4]) if c >= limit)
+            return [self.names[i // 4] for i in sorted(places)], []
+        known = dict(zip(previous.names, _quads(previous.keys), strict=True))
+        stale = []
+        for name, stat_key in zip(self.names, _quads(self.keys), strict=True):
+            old_key = known.pop(name, None)
+            if old_key != stat_key or not store.settled(old_key, previous.looked_at):
+                stale.append(name)
+        return stale, list(known)
+
+    @classmethod
+    def now(cls, place: Place, previous: Listing | None, looked_at: float) -> Listing:
+        """The archive's briefs as they are: the previous listing's, while no folder has
+        changed, else read from the folders."""
+        folder = place.folder
+        roster = _stat_key(place.roster_path) if place.roster_path else None
+        if previous is not None and previous.folders is not None:
+            listing = cls(previous.folders, previous.names, [], roster, looked_at, place.salt)
+            if listing._unchanged_folders(folder) and listing._stat_briefs(folder, strict=True):
+                return listing
+        names, folders = _walk_archive(place)
+        listing = cls(folders, names, [], roster, looked_at, place.salt)
+        listing._stat_briefs(folder, strict=False)
+        return listing
+
+    def _unchanged_folders(self, folder: str) -> bool:
+        for name, stat_key in self.folders or ():
+            if _stat_key(os.path.join(folder, name) if name else folder) != tuple(stat_key):
+                return False
+        return True
+
+    def _stat_briefs(self, folder: str, strict: bool) -> bool:
+        """Fill in the briefs' stat keys; a brief that cannot be found fails a strict
+        listing, and is left out of a fresh one (gone since, or a link to nothing)."""
+        stat = os.stat
+        names: list[str] = []
+        keys: list[int] = []
+        prefix = folder.rstrip(os.sep) + os.sep
+        for name in self.names:
+            try:
+                found = stat(prefix + name)
+            except OSError:
+                if strict:
+                    return False
+                continue
+            names.append(name)
+            keys += (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
+        self.names, self.keys = names, keys
+        return True
+
+
+def _quads(keys: list[int]) -> Iterator[StatKey]:
+    """Stat keys from the numbers they are listed as."""
+    return zip(keys[0::4], keys[1::4], keys[2::4], keys[3::4], strict=True)
+
+
+def _walk_archive(place: Place) -> tuple[list[str], list[tuple[str, StatKey]]]:
+    """The archive's briefs, below its folder, and the folders and ignore files to watch,
+    but what the user excluded or git ignores and links that lead out of the repository.
+    A folder's stat key is taken after it was read, so that a change during the walk shows
+    as too recent to trust. A link to a file of the archive is not a brief of its own; the
+    roster and the catalogue are not briefs."""
+    folder = place.folder
+    top = os.path.realpath(folder) + os.sep
+    boundary = os.path.realpath(place.boundary).rstrip(os.sep) + os.sep
+    start = len(folder.rstrip(os.sep)) + 1
+    read: list[str] = []
+    names = []
+    for path, link in walk(folder, read, place.skip):
+        real = os.path.realpath(path) if link else None
+        if real is not None and (real.startswith(top) or not real.startswith(boundary)):
+            continue
+        if not place.is_special(path):
+            names.append(path[start:])
+    watched = list(read)
+    if place.git:
+        watched += [os.path.join(path, IGNORE_FILE) for path in read]
+    watched += place.watched
+    return names, [(_below(folder, path), _stat_key(path)) for path in watched]
+
+
+def _below(folder: str, path: str) -> str:
+    """A path as the listing keeps it: below the archive's folder ("" for the folder
+    itself), or whole when it lies elsewhere."""
+    inside = folder.rstrip(os.sep) + os.sep
+    return "" if path == folder else path[len(inside) :] if path.startswith(inside) else path
+
+
+# The stat key of a file that is not there.
+MISSING: StatKey = (0, 0, 0, 0)
+
+
+def _stat_key(path: str) -> StatKey:
+    try:
+        return store.stat_key(os.stat(path))
+    except OSError:
+        return MISSING

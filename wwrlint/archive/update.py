@@ -1,0 +1,207 @@
+"""Open an archive: bring its stored index up to date with the files, reading again only
+the briefs that changed, and read its roster and catalogue."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import marshal
+import os
+import time
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from wwrlint import store
+from wwrlint.archive import index as rows
+from wwrlint.archive.listing import Listing
+from wwrlint.archive.locate import Place
+from wwrlint.archive.model import Archive, BriefEntry
+from wwrlint.archive.summary import read_catalogue, read_roster, read_summary
+from wwrlint.discovery import read_brief
+
+if TYPE_CHECKING:
+    import sqlite3
+
+# Briefs whose index rows are written in one statement.
+_BATCH = 256
+
+# Reads briefs' entries, each with the hash of its content, in order.
+Reader = Callable[[list[str]], Iterator[tuple["BriefEntry | None", "str | None"]]]
+
+
+def _read_each(paths: list[str]) -> Iterator[tuple[BriefEntry | None, str | None]]:
+    return map(read_summary, paths)
+
+
+def open_archive(place: Place, database: str | None, read: Reader | None = None) -> Archive:
+    """The archive at `place`, its index brought up to date in `database` (a temporary one
+    when None). `read` gives the entries of the briefs that changed, in order (by default
+    by reading each here). Close it when done."""
+    reader = read or _read_each
+    index = (
+        rows.Index(place.folder, database)
+        if database is not None
+        else rows.Index.temporary_one(place.folder)
+    )
+    archive = Archive(place.folder, place.roster_path, index=index)
+    archive.catalogue_path = place.catalogue_path
+    if place.catalogue_path is not None:
+        archive.catalogue = read_catalogue(place.catalogue_path)
+    try:
+        archive.roster = _bring_up_to_date(index, place, reader)
+    except BaseException:
+        archive.close()
+        raise
+    archive.rebuild = functools.partial(_apart, place, reader, index)
+    return archive
+
+
+def _apart(place: Place, read: Reader, stored: rows.Index) -> rows.Index:
+    """A fresh index of the archive for this run alone, when the stored one proved
+    damaged; the stored one is marked to be built again by the next run."""
+    with contextlib.suppress(store.Error):
+        query = "UPDATE archives SET listing = NULL WHERE key = ?"
+        stored.db().execute(query, (place.key,))
+    fresh = rows.Index.temporary_one(place.folder)
+    _bring_up_to_date(fresh, place, read)
+    return fresh
+
+
+def _bring_up_to_date(index: rows.Index, place: Place, read: Reader) -> dict[str, Any]:
+    """Bring the stored index in line with the files; the roster's analysts."""
+    looked_at = time.time()
+    database = index.db()
+    query = "SELECT id, fingerprint, roster, listing FROM archives WHERE key = ?"
+    row = database.execute(query, (place.key,)).fetchone()
+    previous = Listing.load(row[3]) if row is not None else None
+    if previous is not None and previous.salt != place.salt:
+        previous = None  # made under other exclusions
+    roster = _roster_of(row[2]) if row is not None else None
+    listing = Listing.now(place, previous, looked_at)
+    if previous is not None and roster is not None and previous.holds(listing):
+        index.number, index.stored_fingerprint = row[0], row[1]
+        if listing.folders != previous.folders:
+            # a folder changed, its briefs did not: keep the listing that says so
+            query = "UPDATE archives SET listing = ? WHERE id = ?"
+            database.execute(query, (listing.dump(), row[0]))
+        return roster
+    with store.transaction(database):
+        number = row[0] if row is not None else rows.add_archive(database, place.key)
+        index.number = number
+        changed = _reindex(database, number, place.folder, listing, previous, read)
+        if previous is None or roster is None or not previous.same_roster(listing.roster):
+            roster = read_roster(place.roster_path) if place.roster_path else {}
+        fingerprint = row[1] if row is not None and not changed else None
+        fingerprint = fingerprint or rows.fingerprint(database, number)
+        index.stored_fingerprint = fingerprint
+        database.execute(
+            "UPDATE archives SET fingerprint = ?, roster = ?, listing = ? WHERE id = ?",
+            (fingerprint, marshal.dumps(roster), listing.dump(), number),
+        )
+    return roster
+
+
+def _roster_of(blob: bytes | None) -> dict[str, dict[str, Any]] | None:
+    """The roster as stored; None when it is not there or not readable."""
+    try:
+        roster = marshal.loads(blob) if blob else None
+    except (ValueError, TypeError, EOFError):
+        return None
+    return roster if isinstance(roster, dict) else None
+
+
+def _reindex(
+    database: sqlite3.Connection,
+    number: int,
+    folder: str,
+    listing: Listing,
+    previous: Listing | None,
+    read: Reader,
+) -> bool:
+    """Bring the index's rows in line with the listing: read again the briefs whose stat
+    changed (unless their content did not), drop those gone. Whether any brief's entry,
+    or the set of briefs, changed."""
+    stale, gone = listing.changes(previous)
+    if previous is None:  # nothing says which rows are still true: start afresh
+        database.execute("DELETE FROM briefs WHERE archive = ?", (number,))
+        database.execute("DELETE FROM sources WHERE archive = ?", (number,))
+    rows.delete_paths(database, number, gone)
+    changed = bool(gone) or previous is None
+    to_read: list[str] = []
+    digests: dict[str, str] = {}
+    for name in stale:
+        # without a previous listing, the rows were all deleted above
+        old = rows.stored_content(database, number, name) if previous is not None else None
+        if old is None:
+            to_read.append(name)
+            changed = True
+        elif _content_hash(os.path.join(folder, name)) != old[0]:
+            to_read.append(name)
+            digests[name] = old[1]
+    paths = [os.path.join(folder, name) for name in to_read]
+    batch: list[tuple[BriefEntry | None, str, str | None]] = []
+    for name, (entry, content) in zip(to_read, read(paths), strict=True):
+        changed = changed or (entry.digest if entry else "") != digests.get(name)
+        batch.append((entry, name, content))
+        if len(batch) == _BATCH:
+            rows.store_entries(database, number, batch)
+            batch = []
+    rows.store_entries(database, number, batch)
+    return changed
+
+
+def _content_hash(path: str) -> str | None:
+    try:
+        return hashlib.sha256(read_brief(path)).hexdigest()
+    except OSError:
+        return None
+
+
+class Archives:
+    """The archives of one run, each found once per folder and opened once, so that every
+    file is checked against its own archive whatever else the run checks."""
+
+    def __init__(
+        self,
+        locate: Callable[[str], Place | None],
+        database: str | None,
+        read: Reader | None = None,
+    ) -> None:
+        self._locate = locate
+        self._database = database
+        self._read = read
+        self._by_folder: dict[str, Place | None] = {}
+        self._open: dict[str, Archive] = {}
+
+    def place_of(self, path: str) -> Place | None:
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in self._by_folder:
+            self._by_folder[folder] = self._locate(path)
+        return self._by_folder[folder]
+
+    def of(self, path: str) -> Archive | None:
+        """The archive a file belongs to, opened; None when it belongs to none."""
+        found = self.place_of(path)
+        if found is None:
+            return None
+        if found.key not in self._open:
+            self._open[found.key] = self._opened(found)
+        return self._open[found.key]
+
+    def _opened(self, found: Place) -> Archive:
+        if self._database is not None:
+            try:
+                return open_archive(found, self._database, self._read)
+            except store.Error:
+                pass  # the cache's database is busy or broken: index this run apart
+        return open_archive(found, None, self._read)
+
+    @property
+    def opened(self) -> list[Archive]:
+        return list(self._open.values())
+
+    def close(self) -> None:
+        for archive in self._open.values():
+            archive.close()
+        self._open.clear()

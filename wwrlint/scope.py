@@ -1,0 +1,137 @@
+"""What a run checks: the files named or found below the paths given (the archive, with
+none), less what the configuration excludes and git ignores, each with its own archive,
+and the briefs of those archives that depend on what is checked."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from wwrlint.archive.locate import ARCHIVE_FOLDER_NAME, Place, archive_folder, place, repository
+from wwrlint.archive.model import BriefEntry
+from wwrlint.archive.update import Archives
+from wwrlint.config import ConfigFinder
+from wwrlint.discovery import Discovery, discover, display
+from wwrlint.errors import ToolError
+from wwrlint.ignore import GitIgnored
+
+
+@dataclass
+class Scope:
+    """The files of a run, in order (those named or found, then their dependents), and
+    what could not be used."""
+
+    files: list[str]
+    dependents: int
+    found: Discovery
+
+
+class _GitIgnore:
+    """What git ignores, for paths of any repository (one reading of each)."""
+
+    def __init__(self) -> None:
+        self._by_folder: dict[str, GitIgnored | None] = {}
+        self._by_root: dict[str, GitIgnored] = {}
+
+    def __call__(self, path: str, is_folder: bool) -> bool:
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in self._by_folder:
+            root = repository(folder)
+            ignored = None
+            if root is not None:
+                ignored = self._by_root.setdefault(root, GitIgnored(root))
+            self._by_folder[folder] = ignored
+        ignored = self._by_folder[folder]
+        return ignored is not None and ignored(path, is_folder)
+
+
+class Finder:
+    """Finds the files and archives of a run with one configuration finder."""
+
+    def __init__(self, finder: ConfigFinder) -> None:
+        self.config = finder
+        self.git = _GitIgnore()
+
+    def excluded(self, path: str) -> bool:
+        return self.config.for_path(path).is_excluded(path)
+
+    def skip(self, path: str, is_folder: bool) -> bool:
+        """Whether the walk of a folder leaves a path out."""
+        return self.excluded(path) or self.git(path, is_folder)
+
+    def locate(self, path: str) -> Place | None:
+        """Where the archive of a path is, or None when it belongs to none."""
+        settings = self.config.for_path(path)
+        folder = archive_folder(path, settings.archive)
+        if folder is None:
+            return None
+        exclude = self.config.for_path(folder).exclude
+        return place(folder, settings.roster, exclude, self.skip)
+
+    def archives(self, database: str | None, jobs: int) -> Archives:
+        from wwrlint.checking import read_summaries
+
+        def read(files: list[str]) -> Iterator[tuple[BriefEntry | None, str | None]]:
+            return read_summaries(files, jobs)
+
+        return Archives(self.locate, database, read)
+
+    def default_paths(self) -> tuple[str, ...]:
+        """With no path, the archive: the configured one, the one the current folder is
+        in, or the briefs/ folder of the current folder or of its repository's root."""
+        folder = archive_folder(".", self.config.for_path(".").archive)
+        top = repository(".")
+        for candidate in (".", *([top] if top is not None else [])):
+            below = os.path.join(candidate, ARCHIVE_FOLDER_NAME)
+            if folder is None and os.path.isdir(below):
+                folder = archive_folder(os.path.join(below, ""), None)
+        if folder is None:
+            raise ToolError(
+                "no archive here (no briefs/ folder, no analysts.yaml, no 'archive' in the "
+                "configuration): name the briefs or folders to check"
+            )
+        relative = os.path.relpath(folder)
+        return (folder if relative.startswith("..") else relative,)
+
+    def scope(self, paths: tuple[str, ...], archives: Archives, dependents: bool) -> Scope:
+        """The files to check for `paths` (the archive when there are none)."""
+        found = discover(paths or self.default_paths(), self.excluded, self.git)
+        if found.missing:
+            raise ToolError(f"{', '.join(map(display, found.missing))}: no such file or folder")
+        if not found.files and not found.errors and not found.excluded:
+            named = ", ".join(f"'{path}'" for path in paths) or "the archive"
+            raise ToolError(f"no briefs (*.yaml, *.yml) found in {named}")
+        files = list(found.files)
+        extra = _dependents(files, archives) if dependents else []
+        return Scope(files + extra, len(extra), found)
+
+
+def _dependents(files: list[str], archives: Archives) -> list[str]:
+    """The briefs that depend on the files checked and are not among them: every brief
+    of an archive whose roster or catalogue is checked; the briefs that cite a checked
+    brief, or cite a brief the archive no longer has."""
+    checked: dict[str, list[str]] = {}
+    for path in files:
+        archive = archives.of(path)
+        if archive is not None:
+            checked.setdefault(archive.folder, []).append(path)
+    seen = {os.path.realpath(path) for path in files}
+    extra: list[str] = []
+    for archive in archives.opened:
+        paths = checked.get(archive.folder, [])
+        if not paths:
+            continue
+        for path in archive.dependents(paths):
+            real = os.path.realpath(path)
+            if real not in seen:
+                seen.add(real)
+                extra.append(_as_given(path))
+    return extra
+
+
+def _as_given(path: str) -> str:
+    """A path found by the archive as the user would give it: relative to the current
+    folder when it lies below it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
