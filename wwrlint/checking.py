@@ -10,10 +10,12 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from wwrlint import store
-from wwrlint.archive import Archive, BriefEntry
+from wwrlint.archive.model import Archive, BriefEntry
 
 if TYPE_CHECKING:
     import multiprocessing.pool
+
+    from wwrlint.archive.update import Archives
 from wwrlint.cache import Cache, Seen, content_hash, settings_key
 from wwrlint.config import ConfigFinder, Settings
 from wwrlint.diagnostics import Diagnostic
@@ -33,6 +35,8 @@ class Outcome:
     problem: str | None = None
     fixed: int = 0
     diff: str = ""
+    # False for an archive's roster or catalogue: checked, but not a brief.
+    brief: bool = True
 
 
 @dataclass(frozen=True)
@@ -41,16 +45,21 @@ class _Task:
     settings: Settings
     key: str
     known_digest: str | None  # the content hash the cache has for this file
+    archive: str | None = None  # the folder of the file's archive
 
 
-# The archive every file of the run is checked in: set before worker processes start, so
-# that each worker receives it once, not with every file.
-_ARCHIVE: Archive | None = None
+def is_brief(path: str, archive: Archive | None) -> bool:
+    return archive is None or archive.role_of(path) == "brief"
 
 
-def _use_archive(archive: Archive | None) -> None:
-    global _ARCHIVE
-    _ARCHIVE = archive
+# The archives of the run's files, by folder: set before worker processes start, so that
+# each worker receives them once, not with every file.
+_ARCHIVES: dict[str, Archive] = {}
+
+
+def _use_archives(archives: dict[str, Archive]) -> None:
+    global _ARCHIVES
+    _ARCHIVES = archives
 
 
 def check_files(
@@ -58,26 +67,33 @@ def check_files(
     finder: ConfigFinder,
     cache: Cache | None,
     jobs: int,
-    archive: Archive | None = None,
+    archives: Archives | None = None,
 ) -> Iterator[Outcome]:
-    """An outcome for each path, in order."""
-    _use_archive(archive)
-    salt = _salt(archive) if cache is not None else None
+    """An outcome for each path, in order, each checked against its own archive."""
     pending: list[tuple[int, _Task]] = []
     ready: dict[int, Outcome] = {}
+    opened: dict[str, Archive] = {}
     for index, path in enumerate(paths):
         settings = finder.for_path(path)
+        archive = archives.of(path) if archives is not None else None
+        folder = None
+        if archive is not None:
+            folder = archive.folder
+            opened[folder] = archive
+        salt = _salt(archive) if cache is not None else None
         if cache is None or salt is None:  # no key: checked now, and nothing kept
-            pending.append((index, _Task(path, settings, "", None)))
+            pending.append((index, _Task(path, settings, "", None, folder)))
             continue
         key = settings_key(settings, path) + salt
         cached = cache.by_stat(path, display(path), key)
         if cached is not None:
-            ready[index] = Outcome(path, cached)
+            ready[index] = Outcome(path, cached, brief=is_brief(path, archive))
             continue
-        pending.append((index, _Task(path, settings, key, cache.digest_of(path, key))))
+        known = cache.digest_of(path, key)
+        pending.append((index, _Task(path, settings, key, known, folder)))
+    _use_archives(opened)
     results = _run(
-        [task for _, task in pending], jobs if len(pending) >= PARALLEL_FROM else 1, archive
+        [task for _, task in pending], jobs if len(pending) >= PARALLEL_FROM else 1, opened
     )
     waiting = iter(pending)
     for index in range(len(paths)):
@@ -91,7 +107,7 @@ def check_files(
             assert seen is not None
             cached = cache.by_content(task.path, display(task.path), task.key, seen)
             if cached is not None:
-                yield Outcome(task.path, cached)
+                yield Outcome(task.path, cached, brief=_is_brief(task))
                 continue
             # The entry could not be read back: check the file now.
             outcome, seen = _check_one(replace(task, known_digest=None))
@@ -115,12 +131,12 @@ def _salt(archive: Archive | None) -> str | None:
 def read_summaries(paths: list[str], jobs: int) -> Iterator[tuple[BriefEntry | None, str | None]]:
     """The archive's entries for these briefs, each with its content's hash, in order;
     read in worker processes when many."""
-    from wwrlint.archive import read_summary
+    from wwrlint.archive.summary import read_summary
 
     if jobs <= 1 or len(paths) < PARALLEL_FROM or _in_worker():
         yield from map(read_summary, paths)
         return
-    with _pool(jobs, None) as pool:
+    with _pool(jobs, {}) as pool:
         yield from pool.imap(read_summary, paths, chunksize=32)
 
 
@@ -132,23 +148,23 @@ def _in_worker() -> bool:
     return multiprocessing.current_process().daemon
 
 
-def _pool(jobs: int, archive: Archive | None) -> multiprocessing.pool.Pool:
+def _pool(jobs: int, archives: dict[str, Archive]) -> multiprocessing.pool.Pool:
     """Worker processes, forked where the system can (cheap: modules are loaded already),
-    each given the run's archive once."""
+    each given the run's archives once."""
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    return context.Pool(jobs, initializer=_use_archive, initargs=(archive,))
+    return context.Pool(jobs, initializer=_use_archives, initargs=(archives,))
 
 
 def _run(
-    tasks: list[_Task], jobs: int, archive: Archive | None
+    tasks: list[_Task], jobs: int, archives: dict[str, Archive]
 ) -> Iterator[tuple[Outcome | None, Seen | None]]:
     if jobs <= 1 or len(tasks) < 2:
         yield from map(_check_one, tasks)
         return
-    with _pool(min(jobs, len(tasks)), archive) as pool:
+    with _pool(min(jobs, len(tasks)), archives) as pool:
         yield from pool.imap(_check_one, tasks, chunksize=16)
 
 
@@ -169,11 +185,17 @@ def _check_one(task: _Task) -> tuple[Outcome | None, Seen | None]:
         return None, seen
     from wwrlint.linter import lint  # not loaded at all when every brief comes from the cache
 
+    archive = _ARCHIVES.get(task.archive) if task.archive is not None else None
     try:
-        return Outcome(task.path, lint(shown, content, task.settings, _ARCHIVE)), seen
+        diagnostics = lint(shown, content, task.settings, archive)
+        return Outcome(task.path, diagnostics, brief=is_brief(task.path, archive)), seen
     except Exception as error:  # a wwrlint bug: name the file, go on with the others
         problem = f"{shown}: internal error: {type(error).__name__}: {error}"
         return Outcome(task.path, problem=problem), None
+
+
+def _is_brief(task: _Task) -> bool:
+    return is_brief(task.path, _ARCHIVES.get(task.archive) if task.archive else None)
 
 
 def fix_file(path: str, settings: Settings, diff: bool, archive: Archive | None = None) -> Outcome:

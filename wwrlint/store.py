@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from wwrlint import __version__
 
-FORMAT = 5
+FORMAT = 6
 # How long a run waits for another run's write before it gives up on the cache.
 BUSY_SECONDS = 60.0
 
@@ -33,15 +33,16 @@ CREATE TABLE IF NOT EXISTS archives (
     listing BLOB);
 CREATE TABLE IF NOT EXISTS briefs (
     archive INTEGER NOT NULL, path BLOB NOT NULL, id TEXT, date TEXT, digest TEXT,
-    content TEXT, PRIMARY KEY (archive, path));
+    content TEXT, crc INTEGER, PRIMARY KEY (archive, path));
 CREATE INDEX IF NOT EXISTS briefs_by_id ON briefs (archive, id);
 CREATE INDEX IF NOT EXISTS briefs_by_date ON briefs (archive, date);
 CREATE TABLE IF NOT EXISTS sources (
     archive INTEGER NOT NULL, path BLOB NOT NULL, source TEXT NOT NULL, publisher TEXT,
-    date TEXT, title TEXT, url TEXT, type TEXT, brief TEXT);
+    date TEXT, title TEXT, url TEXT, type TEXT, brief TEXT, crc INTEGER);
 CREATE INDEX IF NOT EXISTS sources_by_path ON sources (archive, path);
 CREATE INDEX IF NOT EXISTS sources_by_url ON sources (archive, url);
 CREATE INDEX IF NOT EXISTS sources_by_text ON sources (archive, publisher, date, title);
+CREATE INDEX IF NOT EXISTS sources_by_brief ON sources (archive, type, brief, date);
 """
 
 Error = sqlite3.Error
