@@ -118,12 +118,6 @@ def _walk(
     return files
 
 
-def shown(path: str) -> str:
-    """A path as messages show it: relative to the current folder when it lies below it."""
-    relative = os.path.relpath(path)
-    return display(path if relative.startswith("..") else relative)
-
-
 def display(path: str) -> str:
     """A path as it can be printed: bytes that are not UTF-8 shown as U+FFFD."""
     return os.fsencode(path).decode("utf-8", "replace")
