@@ -36,7 +36,15 @@ PUBLISHERS = (
     "UCA News",
     "Christian Daily",
 )
-NAMES = ("Thomas Muller", "Jo Newhouse", "Anna Berg", "Lars Vermeulen", "Mina Sato", "Ade Okafor")
+# Invented analysts: the generated quotes are random words, never anyone's.
+NAMES = (
+    "Ana Ferreira",
+    "Tomas Lindqvist",
+    "Mira Osei",
+    "Jonah Keller",
+    "Sana Qureshi",
+    "Ilse Brandt",
+)
 BROKEN_SHARE = 0.04
 
 
