@@ -2,8 +2,9 @@
 damaged) is no cache: the run goes on, checks what it cannot look up, and gives exactly
 the `--no-cache` answer, never an internal error.
 
-The archive index lives in the same database; the tests marked xfail show where it does
-not yet hold (see their reasons)."""
+The archive index lives in the same database and holds the same way: removed under a run
+with worker processes (each opens it for itself), it is indexed afresh for the run, never
+an internal error and never an empty index."""
 
 from __future__ import annotations
 
@@ -18,17 +19,9 @@ from typing import Any
 import pytest
 
 from conftest import VALID
-from robustness.places import ARCHIVE, PLAIN, assert_no_crash, invoke, make_place
+from robustness.places import ARCHIVE, PLACES, PLAIN, assert_no_crash, invoke, make_place
 from wwrlint import cache as caching
 from wwrlint import checking, store
-
-# Not strict: the archive rewrite under way makes these pass; drop the marks with it.
-ARCHIVE_INDEX = (
-    "the archive index reopens the cache's database by path in each worker process: once "
-    "`wwrlint clean` has removed it, every brief is an internal error (OperationalError: "
-    "unable to open database file), or, when the folder is there again, the worker makes "
-    "an empty index and the archive rules find nothing"
-)
 
 
 def write_briefs(folder: Path, count: int) -> None:
@@ -208,7 +201,6 @@ def test_a_worker_that_must_index_an_archive_afresh_reads_the_files_itself(
     assert ids == [f"test-desk-{number:03d}" for number in range(len(paths))]
 
 
-@pytest.mark.xfail(strict=False, reason=ARCHIVE_INDEX)
 @pytest.mark.parametrize("folder_again", [False, True])
 def test_an_archive_index_removed_before_the_checks_is_no_cache(
     folder_again: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -242,13 +234,7 @@ def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize(
-    "place",
-    [
-        PLAIN,
-        pytest.param(ARCHIVE, marks=pytest.mark.xfail(strict=False, reason=ARCHIVE_INDEX)),
-    ],
-)
+@pytest.mark.parametrize("place", PLACES)
 def test_checks_while_clean_runs_in_a_loop(place: str, tmp_path: Path) -> None:
     folder = make_place(tmp_path, place)
     write_briefs(folder, 300)
