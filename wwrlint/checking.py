@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 from wwrlint.cache import Cache, Seen, content_hash, settings_key
 from wwrlint.config import ConfigFinder, Settings
 from wwrlint.diagnostics import Diagnostic
-from wwrlint.discovery import display, read_brief
+from wwrlint.discovery import display, read_brief, read_with_stat
 
 # Below this many files to check, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
@@ -174,13 +174,12 @@ def _check_one(task: _Task) -> tuple[Outcome | None, Seen | None]:
     shown = display(task.path)
     looked_at = time.time()
     try:
-        # The stat comes before the read: any write after it changes it, so a result is
-        # never stored against the stat of content this run did not read.
-        stat = store.stat_key(os.stat(task.path))
-        content = read_brief(task.path)
+        # The stat of the open file before the read, not a later one: a result is never
+        # stored against the stat of content this run did not read.
+        content, stat = read_with_stat(task.path)
     except OSError as error:
         return Outcome(task.path, problem=f"{shown}: cannot read: {error.strerror or error}"), None
-    seen = Seen(content_hash(content), stat, looked_at)
+    seen = Seen(content_hash(content), store.stat_key(stat), looked_at)
     if seen.digest == task.known_digest:
         return None, seen
     from wwrlint.linter import lint  # not loaded at all when every brief comes from the cache

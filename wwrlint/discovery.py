@@ -131,10 +131,18 @@ def read_brief(path: str, limit: int = MAX_BRIEF_BYTES) -> bytes:
     """A file's bytes; never blocks on a FIFO or a device, never reads past `limit`.
 
     Raises OSError with a plain reason."""
+    return read_with_stat(path, limit)[0]
+
+
+def read_with_stat(path: str, limit: int = MAX_BRIEF_BYTES) -> tuple[bytes, os.stat_result]:
+    """A file's bytes, as `read_brief`, and the stat of the open file taken before reading
+    it: any write after that stat changes it, so it never stands for newer content than
+    was read."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     descriptor = os.open(path, flags)
     try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        before = os.fstat(descriptor)
+        if not stat.S_ISREG(before.st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
         chunks, size = [], 0
         while size <= limit and (chunk := os.read(descriptor, 1 << 20)):
@@ -144,6 +152,6 @@ def read_brief(path: str, limit: int = MAX_BRIEF_BYTES) -> bytes:
             raise OSError(
                 errno.EFBIG, f"larger than {limit // (1024 * 1024)} MB, too large for a brief"
             )
-        return b"".join(chunks)
+        return b"".join(chunks), before
     finally:
         os.close(descriptor)
