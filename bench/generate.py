@@ -106,13 +106,13 @@ def brief(number: int, rng: random.Random) -> str:
             elif kind < 0.85:
                 lines += _text("      - assessment:", _sentence(rng, rng.randint(12, 30)), 10)
             else:
-                picked = rng.choice(sources)
-                cited.add(picked)
+                one = rng.choice(sources)
+                cited.add(one)
                 lines += ["      - quote:"]
                 lines += _text("          - assessment:", _sentence(rng, 20), 14)
                 lines += _text("          - claim:", _sentence(rng, 20), 14)
                 lines += [
-                    f"            sources: [{picked}]",
+                    f"            sources: [{one}]",
                     f"        analyst: {rng.choice(analysts).lower().replace(' ', '-')}",
                 ]
     for source_id in sources:
@@ -142,16 +142,52 @@ def _break(text: str, rng: random.Random) -> str:
         lambda t: t.replace("    publisher:", "    pubisher:", 1),
         lambda t: t.replace("date: 20", "date: 30", 1),
     ]
-    return rng.choice(mistakes)(text)
+    broken: str = rng.choice(mistakes)(text)
+    return broken
 
 
-def generate(folder: Path, count: int, seed: int = 2022) -> list[Path]:
-    """Write `count` briefs under folder/briefs/ (100 per sub-folder); return their paths."""
+SEED = Path(__file__).resolve().parent.parent / "briefs" / "wwr-pakistan-taliban-2022.yaml"
+
+
+def seed_variant(number: int, rng: random.Random, seed_text: str) -> str:
+    """A distinct variant of the seed brief, of its size: its own id, title and date, and a
+    sentence of its own in the first assessment; a few percent broken like the others."""
+    day = f"2022-{rng.randint(2, 12):02d}-{rng.randint(10, 28):02d}"
+    text = seed_text.replace("id: wwr-pakistan-taliban-2022", f"id: seed-variant-{number:05d}")
+    text = text.replace("date: 2022-02-07", f"date: {day}", 1)
+    title = _sentence(rng, 8)[:-1]
+    text = text.replace(
+        'title: "Pakistan and the Taliban: a neighbour\'s victory turns into a challenge"',
+        f'title: "{title}"',
+    )
+    text = text.replace(
+        "rulers will pose serious challenges.",
+        f"rulers will pose serious challenges. {_sentence(rng, 10)}",
+        1,
+    )
+    if rng.random() < BROKEN_SHARE / 4:  # 1 %, as in the desk's archive the issue describes
+        text = _break(text, rng)
+    return text
+
+
+CORPORA = ("seed", "large")
+
+
+def generate(folder: Path, count: int, seed: int = 2022, corpus: str = "large") -> list[Path]:
+    """Write `count` briefs under folder/briefs/ (100 per sub-folder); return their paths.
+    `large`: synthetic briefs of about 6.7 KB; `seed`: variants of the seed brief (4 KB),
+    with the project's roster and catalogue beside them, as in briefs/."""
     rng = random.Random(seed)
+    seed_text = SEED.read_text(encoding="utf-8")
+    if corpus == "seed":
+        (folder / "briefs").mkdir(parents=True, exist_ok=True)
+        for name in ("analysts.yaml", "catalogue.yaml"):
+            (folder / "briefs" / name).write_bytes((SEED.parent / name).read_bytes())
     paths = []
     for number in range(count):
         path = folder / "briefs" / f"{number // 100:03d}" / f"brief-{number:05d}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(brief(number, rng), encoding="utf-8")
+        text = seed_variant(number, rng, seed_text) if corpus == "seed" else brief(number, rng)
+        path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
