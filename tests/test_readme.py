@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import shlex
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
-from jsonschema import Draft4Validator
 
 from conftest import REPO, VALID
 from wwrlint.cli import cli
@@ -55,37 +53,6 @@ def test_pre_commit_example_uses_the_published_hook() -> None:
     manifest = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
     [repo] = config["repos"]
     assert {hook["id"] for hook in repo["hooks"]} <= {hook["id"] for hook in manifest}
-
-
-def run_ci_command(snippet: str, tmp_path: Path) -> tuple[int, Path]:
-    """Run the snippet's `wwrlint check` line on this repository, report into tmp_path."""
-    [line] = [line for line in snippet.splitlines() if "wwrlint check" in line]
-    args = shlex.split(line.split("wwrlint", 1)[1])
-    index = args.index("--output-file")
-    report = tmp_path / args[index + 1]
-    args[index + 1] = str(report)
-    result = CliRunner().invoke(cli, [args[0], *args[1:-1], str(REPO / args[-1])])
-    return result.exit_code, report
-
-
-def test_github_actions_example_writes_valid_sarif(tmp_path: Path) -> None:
-    workflow = example("github-actions")
-    steps = yaml.safe_load(workflow)["jobs"]["wwrlint"]["steps"]
-    upload = next(step for step in steps if "upload-sarif" in step.get("uses", ""))
-    code, report = run_ci_command(workflow, tmp_path)
-    assert code == 0
-    assert upload["with"]["sarif_file"] == report.name
-    sarif = json.loads(report.read_text("utf-8"))
-    schema = json.loads((REPO / "tests" / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
-    Draft4Validator(schema).validate(sarif)
-
-
-def test_gitlab_example_writes_a_code_quality_report(tmp_path: Path) -> None:
-    job = example("gitlab-ci")
-    code, report = run_ci_command(job, tmp_path)
-    assert code == 0
-    assert yaml.safe_load(job)["wwrlint"]["artifacts"]["reports"]["codequality"] == report.name
-    assert json.loads(report.read_text("utf-8")) == []
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,7 @@ from typing import Any
 
 from wwrlint.diagnostics import Severity
 from wwrlint.errors import ToolError
+from wwrlint.reporters import FORMAT_NAMES
 from wwrlint.rules import ALWAYS_ON, OPTIONS, RULES, expand
 from wwrlint.wording import did_you_mean, quoted, what_is
 
@@ -176,7 +177,7 @@ _KEYS = {
     "roster": "file",
 }
 
-OUTPUT_FORMATS = ("full", "text", "concise", "json", "sarif", "github", "gitlab")
+OUTPUT_FORMATS = FORMAT_NAMES
 
 
 def read_config(path: str) -> Settings:

@@ -1,6 +1,6 @@
-"""Findings that name another brief carry it as a related location: every format shows it
-relative to the folder of the run (absolute outside it), whether the result was cached in
-another folder or not."""
+"""Findings that name another brief carry it as a related location: text formats show it
+relative to the folder of the run (absolute outside it), machine formats relative to the
+repository's root, whether the result was cached in another folder or not."""
 
 from __future__ import annotations
 
@@ -102,17 +102,17 @@ def duplicates(copy: str, earlier: str) -> dict[str, Any]:
     }
 
 
-def test_json_related_paths_follow_the_folder_of_each_cached_run(
+def test_json_names_files_and_related_places_from_the_repository_root_in_every_run(
     briefs: Path, elsewhere: Path, runs: Runs
 ) -> None:
     desk = briefs.parent
+    expected = duplicates("briefs/copy.yaml", "briefs/2031/earlier.yaml")
     first = runs.same_cached_or_not(desk, "--output-format", "json", "briefs", from_cache=False)
-    assert by_path(first) == duplicates("briefs/copy.yaml", "briefs/2031/earlier.yaml")
+    assert by_path(first) == expected
     inside = runs.same_cached_or_not(briefs, "--output-format", "json", *NAMED)
-    assert by_path(inside) == duplicates(*NAMED)
+    assert by_path(inside) == expected
     outside = runs.same_cached_or_not(elsewhere, "--output-format", "json", str(briefs))
-    copy, earlier = str(briefs / "copy.yaml"), str(briefs / "2031" / "earlier.yaml")
-    assert by_path(outside) == duplicates(copy, earlier)
+    assert by_path(outside) == expected
 
 
 def test_text_names_the_other_brief_relative_to_the_folder_of_each_cached_run(
@@ -146,7 +146,7 @@ def test_a_third_brief_with_the_id_is_named_too(briefs: Path, runs: Runs) -> Non
     )
     assert diagnostic["related"] == [
         {"path": path, "pointer": "/id", "message": "another brief with this id"}
-        for path in ("2031/again.yaml", "2031/earlier.yaml")
+        for path in ("briefs/2031/again.yaml", "briefs/2031/earlier.yaml")
     ]
     text = runs.output(briefs, "copy.yaml", cached=False)
     assert text.endswith("(see 2031/again.yaml, 2031/earlier.yaml)\n")
@@ -172,29 +172,22 @@ def sarif_related(output: str) -> list[tuple[int, list[dict[str, Any]]]]:
     ]
 
 
-def test_sarif_related_locations_follow_the_folder_of_each_cached_run(
+def test_sarif_related_locations_are_relative_to_the_repository_root_in_every_run(
     briefs: Path, elsewhere: Path, runs: Runs
 ) -> None:
     def related(uri: str) -> list[dict[str, Any]]:
-        location: dict[str, Any] = {"uri": uri}
-        if not uri.startswith("file:"):
-            location["uriBaseId"] = "%SRCROOT%"
+        location = {"uri": uri, "uriBaseId": "%SRCROOT%"}
         return [{"physicalLocation": {"artifactLocation": location}, "message": {"text": OTHER_ID}}]
 
+    expected = [(1, related("briefs/2031/earlier.yaml")), (1, related("briefs/copy.yaml"))]
     first = runs.same_cached_or_not(
         briefs.parent, "--output-format", "sarif", "briefs", from_cache=False
     )
-    assert sarif_related(first) == [
-        (1, related("briefs/2031/earlier.yaml")),
-        (1, related("briefs/copy.yaml")),
-    ]
+    assert sarif_related(first) == expected
     inside = runs.same_cached_or_not(briefs, "--output-format", "sarif", *NAMED)
-    assert sarif_related(inside) == [(1, related("2031/earlier.yaml")), (1, related("copy.yaml"))]
+    assert sarif_related(inside) == expected
     outside = runs.same_cached_or_not(elsewhere, "--output-format", "sarif", str(briefs))
-    assert sarif_related(outside) == [
-        (1, related(f"file://{briefs}/2031/earlier.yaml")),
-        (1, related(f"file://{briefs}/copy.yaml")),
-    ]
+    assert sarif_related(outside) == expected
 
 
 def test_github_and_gitlab_name_the_other_brief_in_the_message(briefs: Path, runs: Runs) -> None:
@@ -202,8 +195,8 @@ def test_github_and_gitlab_name_the_other_brief_in_the_message(briefs: Path, run
         briefs, "--output-format", "github", "copy.yaml", from_cache=False
     )
     assert github == (
-        "::error file=copy.yaml,line=1,col=5,endLine=1,endColumn=20,"
-        f"title=WWR505 [duplicate-brief-id]::{SAME_ID} (see 2031/earlier.yaml)\n"
+        "::error file=briefs/copy.yaml,line=1,col=5,endLine=1,endColumn=20,"
+        f"title=WWR505 [duplicate-brief-id]::{SAME_ID} (see briefs/2031/earlier.yaml)\n"
     )
     gitlab = runs.same_cached_or_not(briefs.parent, "--output-format", "gitlab", "briefs/copy.yaml")
     [issue] = json.loads(gitlab)
@@ -261,10 +254,7 @@ def test_source_conflict_and_brief_date_mismatch_name_the_other_place(
         ),
     ]
     inside = runs.same_cached_or_not(briefs, "--output-format", "json", "citing.yaml")
-    assert [r["path"] for d in json.loads(inside) for r in d["related"]] == [
-        "2031/earlier.yaml",
-        "2031/earlier.yaml",
-    ]
+    assert [r["path"] for d in json.loads(inside) for r in d["related"]] == [earlier, earlier]
 
 
 def test_json_has_no_related_key_when_a_finding_names_no_other_place(

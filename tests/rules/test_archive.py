@@ -55,7 +55,8 @@ def found(path: Path) -> list[tuple[str, int, int, str]]:
 
 
 def related(path: Path) -> list[list[tuple[str, str, str]]]:
-    """The other places each diagnostic names: (path, pointer, what it is)."""
+    """The other places each diagnostic names: (path from the repository's root, pointer,
+    what it is)."""
     result = CliRunner().invoke(cli, ["check", "--output-format", "json", str(path)])
     return [
         [(r["path"], r["pointer"], r["message"]) for r in d.get("related", [])]
@@ -143,7 +144,7 @@ def test_brief_date_mismatch(archive: Path) -> None:
         "dated 2021-10-18"
     )
     assert related(archive / "brief.yaml") == [
-        [(str(archive / "earlier.yaml"), "/date", "the date of brief 'wwr-emboldened-2021'")]
+        [("briefs/earlier.yaml", "/date", "the date of brief 'wwr-emboldened-2021'")]
     ]
 
 
@@ -160,7 +161,7 @@ def test_duplicate_brief_id_names_the_other_file(archive: Path) -> None:
         )
     ]
     assert related(archive / "brief.yaml") == [
-        [(str(archive / "earlier.yaml"), "/id", "the other brief with this id")]
+        [("briefs/earlier.yaml", "/id", "the other brief with this id")]
     ]
 
 
@@ -182,7 +183,7 @@ def test_source_conflict_names_both_places(archive: Path) -> None:
     assert related(archive / "brief.yaml") == [
         [
             (
-                str(archive / "earlier.yaml"),
+                "briefs/earlier.yaml",
                 "/sources/dawn-2021-08-17",
                 "the same source in another brief",
             )

@@ -7,18 +7,16 @@ import sys
 import click
 
 from wwrlint.cli.common import CONTEXT, CommandError, cache_dir_option, selectors
-
-FORMATS = ["full", "text", "concise", "json", "sarif", "github", "gitlab"]
+from wwrlint.reporters import FORMATS
 
 
 @click.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
 @click.option(
     "--output-format",
-    type=click.Choice(FORMATS),
-    help="full: each problem with its line and a caret (default on a terminal); "
-    "text or concise: one line per problem (default otherwise); json; sarif (code scanning); "
-    "github (workflow annotations); gitlab (Code Quality report).",
+    type=click.Choice([output_format.name for output_format in FORMATS]),
+    help="; ".join(f"{output_format.name}: {output_format.summary}" for output_format in FORMATS)
+    + ".",
 )
 @click.option(
     "-o", "--output-file", metavar="FILE", help="Write the report to FILE instead of stdout."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -56,16 +57,6 @@ class Summary:
         return "".join(f"{count:>{width}}  {code}  {name}\n" for (code, name), count in rows)
 
 
-def relative_uri(path: str) -> str:
-    """A diagnostic's path as a URI reference relative to the current folder."""
-    from urllib.parse import quote
-
-    relative = os.path.relpath(path) if os.path.isabs(path) else os.path.normpath(path)
-    if relative.startswith(".."):
-        return "file://" + quote(os.path.abspath(path).replace(os.sep, "/"))
-    return quote(relative.replace(os.sep, "/"))
-
-
 def shown_path(path: str) -> str:
     """A related place's path as output shows it: relative to the current folder when it
     lies below it, else absolute; bytes that are not UTF-8 shown as U+FFFD."""
@@ -75,12 +66,12 @@ def shown_path(path: str) -> str:
     return os.fsencode(shown).decode("utf-8", "replace")
 
 
-def with_related(d: Diagnostic) -> str:
+def with_related(d: Diagnostic, show: Callable[[str], str] = shown_path) -> str:
     """The message, followed by the other places it names, for formats that have only a
-    message for them: `... (see briefs/other.yaml)`."""
+    message for them: `... (see briefs/other.yaml)`; `show` names each place's file."""
     if not d.related:
         return d.message
-    return f"{d.message} (see {', '.join(shown_path(r.path) for r in d.related)})"
+    return f"{d.message} (see {', '.join(show(r.path) for r in d.related)})"
 
 
 class Reporter:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wwrlint.diagnostics import Diagnostic
-from wwrlint.reporters.base import Reporter, with_related
+from wwrlint.reporters.paths import MachineReporter
 
 
 def escape_data(text: str) -> str:
@@ -14,13 +14,15 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-class GithubReporter(Reporter):
+class GithubReporter(MachineReporter):
+    """Annotations name files relative to the repository's root, as GitHub expects."""
+
     def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
         for d in diagnostics:
             properties = ",".join(
                 f"{key}={escape_property(str(value))}"
                 for key, value in (
-                    ("file", d.path),
+                    ("file", self.paths(d.path)),
                     ("line", d.span.line),
                     ("col", d.span.column),
                     ("endLine", d.span.end_line),
@@ -28,4 +30,4 @@ class GithubReporter(Reporter):
                     ("title", f"{d.code} [{d.rule}]"),
                 )
             )
-            self.stream.write(f"::{d.severity} {properties}::{escape_data(with_related(d))}\n")
+            self.stream.write(f"::{d.severity} {properties}::{escape_data(self.message(d))}\n")

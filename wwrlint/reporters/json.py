@@ -1,4 +1,5 @@
-"""A JSON array of diagnostic objects, written as the files are checked."""
+"""A JSON array of diagnostic objects, written as the files are checked; files are named
+relative to their repository's root (`reporters.paths`)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import json
 from typing import Any
 
 from wwrlint.diagnostics import Diagnostic, Pointer
-from wwrlint.reporters.base import Reporter, Summary, shown_path
+from wwrlint.reporters.base import Summary
+from wwrlint.reporters.paths import MachineReporter
 
 
 def json_pointer(pointer: Pointer) -> str:
@@ -14,14 +16,14 @@ def json_pointer(pointer: Pointer) -> str:
     return "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in pointer)
 
 
-class JsonReporter(Reporter):
+class JsonReporter(MachineReporter):
     """Streams one JSON array; subclasses choose what each item looks like."""
 
     _written = 0
 
     def item(self, d: Diagnostic) -> dict[str, Any]:
         item: dict[str, Any] = {
-            "path": d.path,
+            "path": self.paths(d.path),
             "line": d.span.line,
             "column": d.span.column,
             "end_line": d.span.end_line,
@@ -39,7 +41,7 @@ class JsonReporter(Reporter):
         if d.related:  # only findings that name other places have the key
             item["related"] = [
                 {
-                    "path": shown_path(r.path),
+                    "path": self.paths(r.path),
                     "pointer": json_pointer(r.pointer) if r.pointer is not None else None,
                     "message": r.message,
                 }

@@ -1,14 +1,19 @@
-"""SARIF 2.1.0 for code scanning: rule metadata from the registry, exact regions, and
-partial fingerprints that stay the same when unrelated lines move."""
+"""SARIF 2.1.0 for code scanning: rule metadata from the registry, exact regions, files
+relative to the repository's root (`%SRCROOT%`, an absolute `file:` URI, see
+`reporters.paths`), and partial fingerprints unique per finding that stay the same when
+unrelated lines move."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from functools import cache
+from typing import Any, TextIO
 
 from wwrlint import __version__
 from wwrlint.diagnostics import Diagnostic
-from wwrlint.reporters.base import Reporter, Summary, relative_uri
+from wwrlint.reporters.base import Summary
+from wwrlint.reporters.paths import Fingerprints, MachinePaths, MachineReporter, folder_uri
 from wwrlint.rules import RULES, Rule
 from wwrlint.rules.docs import rule_text
 
@@ -17,10 +22,27 @@ SARIF_SCHEMA = (
 )
 _LEVEL = {"error": "error", "warning": "warning"}
 _INDEX = {rule.name: index for index, rule in enumerate(RULES)}
+SOURCE_ROOT = "%SRCROOT%"
+# The key of wwrlint's partial fingerprint; v2 names the file as well as the finding.
+FINGERPRINT_KEY = "wwrlint/v2"
+
+
+@cache
+def home_page() -> str | None:
+    """Where wwrlint's documentation is: the `Homepage` of the installed package's
+    `[project.urls]`; None when wwrlint runs from a source tree that is not installed."""
+    from importlib import metadata
+
+    try:
+        urls = metadata.metadata("wwrlint").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    found = dict(url.split(", ", 1) for url in urls if ", " in url)
+    return found.get("Homepage")
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
-    return {
+    descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
@@ -35,18 +57,17 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"tags": ["briefs", "editorial"]},
     }
+    if (home := home_page()) is not None:
+        # The README's rule table documents every rule, as `wwrlint rule` does.
+        descriptor["helpUri"] = f"{home}#rules"
+    return descriptor
 
 
-def artifact(path: str) -> dict[str, Any]:
-    """Where a file is, relative to the source root when it lies below the current folder."""
-    uri = relative_uri(path)
-    location: dict[str, Any] = {"uri": uri}
-    if not uri.startswith("file:"):
-        location["uriBaseId"] = "%SRCROOT%"
-    return location
+Artifact = Callable[[str], dict[str, Any]]
 
 
-def result(d: Diagnostic) -> dict[str, Any]:
+def result(d: Diagnostic, artifact: Artifact, fingerprint: str) -> dict[str, Any]:
+    """One finding; `artifact` names files, `fingerprint` is unique to this finding."""
     location = artifact(d.path)
     region: dict[str, Any] = {
         "startLine": d.span.line,
@@ -62,7 +83,7 @@ def result(d: Diagnostic) -> dict[str, Any]:
         "level": _LEVEL[d.severity],
         "message": {"text": d.message},
         "locations": [{"physicalLocation": {"artifactLocation": location, "region": region}}],
-        "partialFingerprints": {"wwrlint/v1": d.fingerprint},
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         "properties": {"rule": d.rule},
     }
     if d.related:
@@ -76,12 +97,30 @@ def result(d: Diagnostic) -> dict[str, Any]:
     return found
 
 
-class SarifReporter(Reporter):
-    """Streams the results array, then writes the tool description after it."""
+class SarifReporter(MachineReporter):
+    """Streams the results array, then writes the tool description after it. The root of
+    the first file is the run's `%SRCROOT%`; a file with another root (of another
+    repository) is named by its absolute URI."""
 
     _written = 0
 
+    def __init__(
+        self, stream: TextIO, color: bool = False, paths: MachinePaths | None = None
+    ) -> None:
+        super().__init__(stream, color, paths)
+        self.fingerprints = Fingerprints()
+        self.base: str | None = None
+        self._started = False
+
+    def artifact(self, path: str) -> dict[str, Any]:
+        """Where a file is: relative to `%SRCROOT%` when it has the run's root."""
+        uri, relative = self.paths.uri(path, self.base)
+        return {"uri": uri, "uriBaseId": SOURCE_ROOT} if relative else {"uri": uri}
+
     def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
+        if not self._started:
+            self._started = True
+            self.base = self.paths.root(path)
         for diagnostic in diagnostics:
             if not self._written:
                 self.stream.write(
@@ -90,7 +129,9 @@ class SarifReporter(Reporter):
                 )
             else:
                 self.stream.write(",\n        ")
-            self.stream.write(json.dumps(result(diagnostic), ensure_ascii=False))
+            fingerprint = self.fingerprints(self.paths(diagnostic.path), diagnostic.fingerprint)
+            found = result(diagnostic, self.artifact, fingerprint)
+            self.stream.write(json.dumps(found, ensure_ascii=False))
             self._written += 1
 
     def finish(self, summary: Summary) -> None:
@@ -99,18 +140,17 @@ class SarifReporter(Reporter):
                 f'{{\n  "$schema": "{SARIF_SCHEMA}",\n  "version": "2.1.0",\n'
                 '  "runs": [\n    {\n      "results": ['
             )
-        tool = {
-            "driver": {
-                "name": "wwrlint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": [rule_descriptor(rule) for rule in RULES],
-            }
-        }
+        driver: dict[str, Any] = {"name": "wwrlint", "version": __version__}
+        if (home := home_page()) is not None:
+            driver["informationUri"] = home
+        driver["semanticVersion"] = __version__
+        driver["rules"] = [rule_descriptor(rule) for rule in RULES]
+        base = self.base if self._started else self.paths.root(".")
+        roots = {SOURCE_ROOT: {"uri": folder_uri(base)}} if base is not None else {}
         self.stream.write(
             "\n      ],\n"
-            f'      "tool": {json.dumps(tool, ensure_ascii=False)},\n'
+            f'      "tool": {json.dumps({"driver": driver}, ensure_ascii=False)},\n'
             '      "columnKind": "unicodeCodePoints",\n'
-            '      "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}}\n'
+            f'      "originalUriBaseIds": {json.dumps(roots, ensure_ascii=False)}\n'
             "    }\n  ]\n}\n"
         )
