@@ -15,6 +15,7 @@ from wwrlint.cli.common import CONTEXT, EXIT_TOOL
 from wwrlint.cli.info import clean, rule, rules, schema
 from wwrlint.cli.new import new
 from wwrlint.cli.prose import import_command, render
+from wwrlint.server.command import server
 
 
 @click.group(context_settings=CONTEXT)
@@ -40,6 +41,7 @@ def cli() -> None:
 
 for command in (check, new, import_command, render, sources, report, rules, rule, schema, clean):
     cli.add_command(command)
+cli.add_command(server)  # `wwrlint server`, the language server (wwrlint/server/)
 
 
 def main(argv: Sequence[str] | None = None, prog_name: str = "wwrlint") -> NoReturn:
