@@ -40,6 +40,7 @@ class Index:
         self.temporary: tempfile.TemporaryDirectory[str] | None = None
         self._unstored: list[BriefEntry] = []
         self._reopen = False  # set in a process that received the index from another
+        self._names: dict[str, bytes] = {}
 
     @classmethod
     def private(cls, folder: str, entries: list[BriefEntry]) -> Index:
@@ -107,14 +108,25 @@ class Index:
     def entries(self, column: str, value: str, besides: str) -> list[BriefEntry]:
         """The briefs whose `column` (id or date) is `value`, but the one at `besides`."""
         query = f"SELECT {_BRIEF} FROM briefs WHERE archive = ? AND {column} = ?"
-        here = _real(besides)
         rows = self.db().execute(query, (self.number, value)).fetchall()
+        own = self._own(besides)
         found = []
         for row in rows:
+            if row[0] == own:  # the brief itself, by the name the index has: not built
+                continue
             entry = self._entry(row)
-            if _real(entry.path) != here:
+            if not besides or _real(entry.path) != _real(besides):  # nor by another name
                 found.append(entry)
         return found
+
+    def _own(self, besides: str) -> bytes | None:
+        """The name the index has for the brief at `besides`, when it has one (worked out
+        once per brief: the rules ask for it several times)."""
+        if not besides:
+            return None
+        if besides not in self._names:
+            self._names = {besides: self.inside(os.path.abspath(besides))}
+        return self._names[besides]
 
     def ids(self) -> list[str]:
         query = f"SELECT {_BRIEF} FROM briefs WHERE archive = ? AND id IS NOT NULL ORDER BY path"
@@ -132,16 +144,20 @@ class Index:
         found: dict[tuple[str, str], dict[str, str]] = {}
         columns = f"path, source, {_COLUMNS}, crc"
         database = self.db()
+        own = self._own(besides)
         if isinstance(source.get("url"), str):
             query = f"SELECT {columns} FROM sources WHERE archive = ? AND url = ?"
-            _collect(found, database.execute(query, (self.number, source["url"])), self.full)
+            rows = database.execute(query, (self.number, source["url"]))
+            _collect(found, rows, self.full, own)
         text = tuple(source.get(k) for k in ("publisher", "date", "title"))
         if all(isinstance(v, str) for v in text):
             query = (
                 f"SELECT {columns} FROM sources "
                 "WHERE archive = ? AND publisher = ? AND date = ? AND title = ?"
             )
-            _collect(found, database.execute(query, (self.number, *text)), self.full)
+            _collect(found, database.execute(query, (self.number, *text)), self.full, own)
+        if not found:
+            return []
         here = _real(besides)
         return [
             (path, source_id, fields)
@@ -252,8 +268,12 @@ def _collect(
     found: dict[tuple[str, str], dict[str, str]],
     rows: Iterable[tuple[Any, ...]],
     full: Callable[[bytes], str],
+    skip: bytes | None = None,
 ) -> None:
+    """Source rows by (full path, source id), each checked; the rows of `skip` left out."""
     for row in rows:
+        if row[0] == skip:
+            continue
         if _crc(row[:-1]) != row[-1]:
             raise Damaged(os.fsdecode(row[0]))
         path, source_id, *values = row[:-1]
