@@ -9,14 +9,14 @@ into exit code 2.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any
 
 from wwrlint.diagnostics import Severity
 from wwrlint.errors import ToolError
+from wwrlint.globs import glob_matches
 from wwrlint.reporters import FORMAT_NAMES
 from wwrlint.rules import ALWAYS_ON, OPTIONS, RULES, expand
 from wwrlint.wording import did_you_mean, quoted, what_is
@@ -126,39 +126,6 @@ def check_selector(selector: Any, where: str) -> str:
         hint = did_you_mean(str(selector), [rule.name for rule in RULES])
         raise ConfigError(f"{where}: unknown rule {quoted(selector)}{hint}")
     return selector
-
-
-@cache
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """gitignore-like globs: `*` within a folder name, `**` across folders, `?` one character.
-    A pattern without a slash matches a file or folder name at any depth."""
-    anchored = "/" in pattern.rstrip("/")
-    parts = []
-    index = 0
-    text = pattern.strip("/")
-    while index < len(text):
-        if text.startswith("**/", index):
-            parts.append("(?:.*/)?")
-            index += 3
-        elif text.startswith("**", index):
-            parts.append(".*")
-            index += 2
-        elif text[index] == "*":
-            parts.append("[^/]*")
-            index += 1
-        elif text[index] == "?":
-            parts.append("[^/]")
-            index += 1
-        else:
-            parts.append(re.escape(text[index]))
-            index += 1
-    body = "".join(parts)
-    prefix = "" if anchored else "(?:.*/)?"
-    return re.compile(f"{prefix}{body}(?:/.*)?")
-
-
-def glob_matches(pattern: str, relative_path: str) -> bool:
-    return _glob_regex(pattern).fullmatch(relative_path) is not None
 
 
 # --- reading config files -----------------------------------------------------------------
