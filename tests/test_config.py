@@ -93,12 +93,14 @@ def test_per_file_ignores_with_globs(archive: Path) -> None:
     ]
 
 
-def test_exclude_skips_named_and_found_files(archive: Path) -> None:
+def test_exclude_skips_found_files_and_named_ones_when_forced(archive: Path) -> None:
     (archive / "briefs" / "drafts").mkdir()
     (archive / "briefs" / "drafts" / "wip.yaml").write_text("not: [a brief\n")
     (archive / ".wwrlint.yaml").write_text("exclude: [drafts, '**/bad.yaml']\n")
     assert check(str(archive / "briefs"))[0] == 0
-    assert check(str(archive / "briefs" / "drafts" / "wip.yaml"))[0] == 0
+    # A file named is checked, as in ruff, unless exclusion is forced (as pre-commit does).
+    assert check(str(archive / "briefs" / "drafts" / "wip.yaml"))[0] == 1
+    assert check("--force-exclude", str(archive / "briefs" / "drafts" / "wip.yaml"))[0] == 0
 
 
 def test_command_line_select_and_ignore_override_the_file(archive: Path) -> None:

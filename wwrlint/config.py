@@ -55,6 +55,9 @@ class Settings:
     require_suppression_reason: bool = False
     output_format: str | None = field(default=None, metadata=_REPORTING)
     fail_level: Severity = field(default="error", metadata=_REPORTING)
+    # Whether `exclude` holds for files named on the command line too, as pre-commit
+    # names them (without it, a file named is checked even when excluded, as in ruff).
+    force_exclude: bool = field(default=False, metadata=_REPORTING)
     archive: str | None = None
     roster: str | None = None
     # Every option the rules declare (see `rules.OPTIONS`), by config key, in registry order.
@@ -113,6 +116,7 @@ class Settings:
             "require-suppression-reason": self.require_suppression_reason,
             "output-format": self.output_format,
             "fail-level": self.fail_level,
+            "force-exclude": self.force_exclude,
             "archive": self.archive,
             "roster": self.roster,
             **self.options,
@@ -140,6 +144,7 @@ _KEYS = {
     "require-suppression-reason": "bool",
     "output-format": "format",
     "fail-level": "level",
+    "force-exclude": "bool",
     "archive": "folder",
     "roster": "file",
 }
@@ -147,10 +152,17 @@ _KEYS = {
 OUTPUT_FORMATS = FORMAT_NAMES
 
 
-def read_config(path: str) -> Settings:
-    """Settings from one config file; a ConfigError when it cannot be used."""
+def read_config(path: str, extending: tuple[str, ...] = ()) -> Settings:
+    """Settings from one config file; a ConfigError when it cannot be used. A file with
+    `extend` starts from the settings of the file it names (`extends.py`); `extending`
+    holds the files being read that extend this one."""
     table = _read_table(path)
-    return from_table(table, path, root=os.path.dirname(os.path.abspath(path)))
+    root = os.path.dirname(os.path.abspath(path))
+    if "extend" in table:
+        from wwrlint.extends import extended
+
+        return extended(path, table, root, extending)
+    return from_table(table, path, root=root)
 
 
 def _read_table(path: str) -> Mapping[str, Any]:
@@ -207,7 +219,7 @@ def from_table(table: Mapping[str, Any], path: str, root: str) -> Settings:
             continue
         kind = _KEYS.get(key)
         if kind is None:
-            hint = did_you_mean(str(key), [*_KEYS, *OPTIONS])
+            hint = did_you_mean(str(key), [*_KEYS, "extend", *OPTIONS])
             raise ConfigError(f"{path}: unknown key {quoted(key)}{hint}")
         parsed = _parse(kind, value, where)
         if kind in ("folder", "file"):
@@ -309,6 +321,7 @@ class Overrides:
     exclude: tuple[str, ...] = ()
     output_format: str | None = None
     fail_level: Severity | None = None
+    force_exclude: bool = False
 
     def apply(self, settings: Settings) -> Settings:
         if self.select is not None:
@@ -320,6 +333,7 @@ class Overrides:
             exclude=settings.exclude + self.exclude,
             output_format=self.output_format or settings.output_format,
             fail_level=self.fail_level or settings.fail_level,
+            force_exclude=self.force_exclude or settings.force_exclude,
         )
 
 

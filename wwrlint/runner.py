@@ -36,6 +36,8 @@ class CheckOptions:
     quiet: bool = False
     statistics: bool = False
     show_settings: bool = False
+    show_files: bool = False  # print the files a run would check, and check none
+    exit_non_zero_on_fix: bool = False
     stdin_filename: str | None = None
     color: str = "auto"
     baseline: str | None = None
@@ -61,6 +63,8 @@ def run(options: CheckOptions, streams: Streams) -> int:
     if options.show_settings:
         streams.stdout.write(json.dumps(show_settings(options, finder), indent=2) + "\n")
         return EXIT_OK
+    if options.show_files:
+        return show_files(options, finder, streams)
 
     if options.baseline or options.generate_baseline:
         from wwrlint import baseline as baselines
@@ -116,7 +120,7 @@ def run(options: CheckOptions, streams: Streams) -> int:
         streams.stderr.write(summary.statistics())
     if problems:
         return EXIT_TOOL
-    if options.diff:
+    if options.diff or (options.fix and options.exit_non_zero_on_fix and fixes.files):
         return EXIT_FAILED if fixes.files else EXIT_OK
     failing = summary.errors + (summary.warnings if settings.fail_level == "warning" else 0)
     return EXIT_FAILED if failing and not (options.exit_zero or options.generate_baseline) else 0
@@ -176,6 +180,24 @@ def _outcomes(
         yield from _with_progress(outcomes, len(scope.files), streams.stderr)
     finally:
         archives.close()
+
+
+def show_files(options: CheckOptions, finder: ConfigFinder, streams: Streams) -> int:
+    """Print the files a run would check, one a line (dependents included), and check
+    none; a path that cannot be used is a one-line error, as in a run."""
+    from wwrlint.discovery import display
+
+    locating = Finder(finder)
+    archives = locating.archives(None, options.jobs or os.cpu_count() or 1)
+    try:
+        scope = locating.scope(options.paths, archives, not (options.fix or options.diff))
+    finally:
+        archives.close()
+    for path in scope.files:
+        streams.stdout.write(display(path) + "\n")
+    for error in scope.found.errors:
+        streams.stderr.write(f"wwrlint: error: {error}\n")
+    return EXIT_TOOL if scope.found.errors else EXIT_OK
 
 
 def show_settings(options: CheckOptions, finder: ConfigFinder) -> dict[str, object]:

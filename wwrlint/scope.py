@@ -95,8 +95,14 @@ class Finder:
         return (folder if relative.startswith("..") else relative,)
 
     def scope(self, paths: tuple[str, ...], archives: Archives, dependents: bool) -> Scope:
-        """The files to check for `paths` (the archive when there are none)."""
-        found = discover(paths or self.default_paths(), self.excluded, self.git)
+        """The files to check for `paths` (the archive when there are none). A file named
+        in `paths` is checked even when excluded, unless its settings force exclusion."""
+        given = {
+            p for p in paths if os.path.isfile(p) and not self.config.for_path(p).force_exclude
+        }
+        found = discover(
+            paths or self.default_paths(), lambda p: p not in given and self.excluded(p), self.git
+        )
         if found.missing:
             raise ToolError(f"{', '.join(map(display, found.missing))}: no such file or folder")
         if not found.files and not found.errors and not found.excluded:

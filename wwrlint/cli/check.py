@@ -42,6 +42,12 @@ from wwrlint.reporters import FORMATS
     help="Skip files and folders matching GLOB, besides the config's exclude.",
 )
 @click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Skip excluded files even when they are named, as pre-commit names them "
+    "(config: force-exclude).",
+)
+@click.option(
     "--fail-level",
     type=click.Choice(["error", "warning"]),
     help="Exit with 1 when a problem of at least this severity is found [default: error].",
@@ -56,6 +62,11 @@ from wwrlint.reporters import FORMATS
     is_flag=True,
     help="Print the settings that apply to the first PATH, and the config file they come "
     "from, then exit.",
+)
+@click.option(
+    "--show-files",
+    is_flag=True,
+    help="Print the files that would be checked, one a line, and check nothing.",
 )
 @click.option(
     "--stdin-filename",
@@ -74,6 +85,11 @@ from wwrlint.reporters import FORMATS
     is_flag=True,
     help="Apply safe fixes in place (atomically, keeping every byte not fixed), then report "
     "what is left.",
+)
+@click.option(
+    "--exit-non-zero-on-fix",
+    is_flag=True,
+    help="With --fix, exit with 1 when a file was fixed, even if no problem is left.",
 )
 @click.option(
     "--diff",
@@ -117,6 +133,9 @@ def check(
     quiet: bool,
     statistics: bool,
     show_settings: bool,
+    show_files: bool,
+    force_exclude: bool,
+    exit_non_zero_on_fix: bool,
     stdin_filename: str | None,
     color: str,
     fix: bool,
@@ -165,6 +184,7 @@ def check(
             extend_select=chosen[1],
             ignore=chosen[2],
             exclude=exclude,
+            force_exclude=force_exclude,
             output_format=output_format,
             fail_level="warning" if fail_level == "warning" else "error" if fail_level else None,
         )
@@ -178,6 +198,8 @@ def check(
             quiet=quiet,
             statistics=statistics,
             show_settings=show_settings,
+            show_files=show_files,
+            exit_non_zero_on_fix=exit_non_zero_on_fix,
             stdin_filename=stdin_filename,
             color=color,
             baseline=baseline,
