@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInternalError, JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from wwrlint import __version__
@@ -37,11 +38,31 @@ POLL_SECONDS = 3.0
 _WATCHED = ("**/*.yaml", "**/*.yml", "**/pyproject.toml", "**/.gitignore", "**/info/exclude")
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls's protocol, letting go of what it keeps of each notification once handled.
+
+    pygls 2.1 files the future of every notification handled by a generator (its own
+    document sync among them) under a fresh id that is never removed: about 2 KB a
+    keystroke, for as long as the server runs."""
+
+    def _handle_notification(self, method_name: str, params: Any) -> None:
+        before = set(self._request_futures)
+        super()._handle_notification(method_name, params)
+        for msg_id in set(self._request_futures) - before:
+            self._request_futures[msg_id].add_done_callback(self._forget(msg_id))
+
+    def _forget(self, msg_id: Any) -> Callable[[Any], None]:
+        def forget(_done: Any) -> None:
+            self._request_futures.pop(msg_id, None)
+
+        return forget
+
+
 class Server(LanguageServer):
     """The language server, with its session, its worker and its pending checks."""
 
     def __init__(self, cache_dir: str | None) -> None:
-        super().__init__("wwrlint", __version__)
+        super().__init__("wwrlint", __version__, protocol_cls=_Protocol)
         self.session = Session(cache_dir)
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wwrlint")
         self.pending: dict[str, asyncio.Task[None]] = {}

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from wwrlint.archive.model import Archive, BriefEntry, Citation, Published
+from wwrlint.archive.model import Archive, BriefEntry, Citation
 
 # What a buffer is to the archive: a brief's entry, or None (not a brief, or unreadable).
 Entries = dict[str, BriefEntry | None]
@@ -97,10 +97,8 @@ class Overlay(Archive):
         found = self._shown(self._base().briefs) + self._buffered(lambda _entry: True, "")
         return sorted(found, key=lambda entry: entry.path)
 
-    def published(self, brief_id: str | None, date: str | None) -> list[Published]:
-        return Archive.published(self, brief_id, date)
-
     def dependents(self, paths: list[str]) -> list[str]:
+        """As on disk: the session finds the open briefs that depend on a buffer itself."""
         return self._base().dependents(paths)
 
     def close(self) -> None:
