@@ -78,6 +78,7 @@ def _to_json(d: Diagnostic) -> list[Any]:
         d.fingerprint,
         fix,
         related,
+        d.context_column,
     ]
 
 
@@ -100,6 +101,8 @@ def _from_json(path: str, item: list[Any]) -> Diagnostic:
             Related(at, tuple(steps) if steps is not None else None, what)
             for at, steps, what in related
         ),
+        # A row stored before long lines were cut holds the whole line.
+        context_column=item[10] if len(item) > 10 else 1,
     )
 
 

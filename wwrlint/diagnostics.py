@@ -70,7 +70,8 @@ class Diagnostic:
     severity: Severity
     message: str
     pointer: Pointer | None = None
-    # The text of the diagnostic's first line, for reporters that show it.
+    # The text of the diagnostic's first line, for reporters that show it: of a long line,
+    # only a window around the column (see `excerpt.context`), starting at `context_column`.
     context: str = ""
     # Identifies the finding without line numbers: the same problem keeps its fingerprint
     # when unrelated lines move (SARIF partialFingerprints, baselines).
@@ -78,6 +79,7 @@ class Diagnostic:
     fix: Fix | None = None
     # Other places the finding names, with absolute paths; reporters show them.
     related: tuple[Related, ...] = ()
+    context_column: int = 1
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

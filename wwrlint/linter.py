@@ -9,6 +9,7 @@ import os
 from dataclasses import replace
 from typing import Any
 
+from wwrlint import excerpt
 from wwrlint.archive.model import Archive
 from wwrlint.brief import Brief
 from wwrlint.config import Settings
@@ -109,12 +110,18 @@ def _diagnostic(
     pointer: Pointer | None = None,
     value: Any = None,
 ) -> Diagnostic:
-    context = document.line(span.line)
+    line = document.line(span.line)
+    context, context_column = excerpt.context(line, span.column)
     # Without a pointer (YAML problems), the offending line's text stands for the content.
-    identity = [rule.name, list(pointer), value] if pointer is not None else [rule.name, context]
-    digest = hashlib.sha256(
-        json.dumps(identity, sort_keys=True, default=str, ensure_ascii=False).encode()
-    ).hexdigest()[:20]
+    # What is hashed follows from the key, so each long text or line is hashed once.
+    key = (rule.name, pointer) if pointer is not None else (rule.name, span.line)
+    digest = document.fingerprints.get(key)
+    if digest is None:
+        identity = [rule.name, list(pointer), value] if pointer is not None else [rule.name, line]
+        digest = hashlib.sha256(
+            json.dumps(identity, sort_keys=True, default=str, ensure_ascii=False).encode()
+        ).hexdigest()[:20]
+        document.fingerprints[key] = digest
     return Diagnostic(
         document.path,
         span,
@@ -125,6 +132,7 @@ def _diagnostic(
         pointer,
         context,
         digest,
+        context_column=context_column,
     )
 
 

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from wwrlint import __version__
 from wwrlint.diagnostics import Diagnostic
+from wwrlint.excerpt import excerpt
 from wwrlint.reporters.base import Summary
 from wwrlint.reporters.paths import Fingerprints, MachinePaths, MachineReporter, folder_uri
 from wwrlint.rules import RULES, Rule
@@ -75,8 +76,8 @@ def result(d: Diagnostic, artifact: Artifact, fingerprint: str) -> dict[str, Any
         "endLine": d.span.end_line,
         "endColumn": max(d.span.end_column, 1),
     }
-    if d.context:
-        region["snippet"] = {"text": d.context}
+    if d.context:  # of a long line, the window around the column that `full` shows
+        region["snippet"] = {"text": excerpt(d.context, d.context_column, d.span.column).text}
     found: dict[str, Any] = {
         "ruleId": d.code,
         "ruleIndex": _INDEX[d.rule],

@@ -1,11 +1,13 @@
 """Text output: one line per diagnostic (`text`, alias `concise`), or that line followed by
-the offending line of the brief with a caret under the column (`full`)."""
+the offending line of the brief (a window of it, when it is long) with a caret under the
+column (`full`)."""
 
 from __future__ import annotations
 
 import unicodedata
 
 from wwrlint.diagnostics import Diagnostic
+from wwrlint.excerpt import excerpt
 from wwrlint.reporters.base import Reporter, with_related
 
 _RESET = "\033[0m"
@@ -29,20 +31,26 @@ class FullReporter(TextReporter):
     def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
         for d in diagnostics:
             self.stream.write(self.headline(d))
-            if not d.context:
-                self.stream.write("\n")
-                continue
-            number = str(d.span.line)
-            gutter = self.paint(" " * len(number) + " |", "dim")
-            line = d.context.expandtabs(1)
-            start = d.span.column - 1
-            end = d.span.end_column - 1 if d.span.end_line == d.span.line else len(line)
-            marks = "^" * max(1, end - start)
-            self.stream.write(
-                f"{gutter}\n"
-                f"{self.paint(number + ' |', 'dim')} {line}\n"
-                f"{gutter} {_pad(line[:start])}{self.paint(marks, d.severity)}\n\n"
-            )
+            self.stream.write(self.excerpt(d) if d.context else "\n")
+
+    def excerpt(self, d: Diagnostic) -> str:
+        """The diagnostic's line with a caret under the column; of a long line, a window
+        around the column with `…` where the line goes on."""
+        number = str(d.span.line)
+        gutter = self.paint(" " * len(number) + " |", "dim")
+        shown = excerpt(d.context, d.context_column, d.span.column)
+        line = shown.text.expandtabs(1)
+        start = d.span.column - shown.column
+        end = d.span.end_column - shown.column if d.span.end_line == d.span.line else len(line)
+        marks = "^" * max(1, len(line[start:end]))
+        before = self.paint("…", "dim") if shown.cut_before else ""
+        after = self.paint("…", "dim") if shown.cut_after else ""
+        indent = " " if shown.cut_before else ""
+        return (
+            f"{gutter}\n"
+            f"{self.paint(number + ' |', 'dim')} {before}{line}{after}\n"
+            f"{gutter} {indent}{_pad(line[:start])}{self.paint(marks, d.severity)}\n\n"
+        )
 
 
 def _pad(text: str) -> str:
