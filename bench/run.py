@@ -12,8 +12,11 @@ so that a busy machine slows every contender alike:
   `python -c "import jsonschema, ruamel.yaml, click"`;
 
 and prints medians, files per second, ratios and peak memory (the largest resident set of
-the process and its workers). Needs check-jsonschema and ruamel.yaml installed:
-`pip install -e '.[bench]'`.
+the process and its workers). Needs check-jsonschema installed: `pip install -e '.[bench]'`.
+
+`--before PATH` names another installation's `wwrlint` (say, of `git worktree add
+/tmp/before HEAD` in its own venv): its cold, warm and one-brief runs are timed in the same
+rounds, interleaved with this one's, and shown beside them.
 """
 
 from __future__ import annotations
@@ -92,6 +95,9 @@ def main() -> None:
         help="seed: variants of the seed brief (4 KB); large: synthetic briefs (6.7 KB)",
     )
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument(
+        "--before", type=Path, help="another installation's wwrlint, timed beside this one"
+    )
     args = parser.parse_args()
 
     print(f"machine: {machine()}")
@@ -130,13 +136,15 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
         "wwrlint cold (--no-cache)": [wwrlint, "check", "-q", "--no-cache", "briefs"],
         "wwrlint warm (cache)": [wwrlint, "check", "-q", "--cache-dir", str(cache), "briefs"],
     }
-    subprocess.run(
-        commands["wwrlint warm (cache)"],
-        cwd=work,
-        env=ENVIRONMENT,
-        capture_output=True,
-        check=False,
-    )
+    before = str(args.before) if args.before else None
+    if before is not None:
+        earlier = work / "cache-before"
+        commands["before: cold (--no-cache)"] = [before, "check", "-q", "--no-cache", "briefs"]
+        commands["before: warm (cache)"] = [
+            before, "check", "-q", "--cache-dir", str(earlier), "briefs"
+        ]  # fmt: skip
+    for name in [name for name in commands if "warm" in name]:
+        subprocess.run(commands[name], cwd=work, env=ENVIRONMENT, capture_output=True, check=False)
 
     if args.rounds > 0:  # --rounds 0 measures the one-brief case alone
         results: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
@@ -169,11 +177,19 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
         EDITED: [wwrlint, "check", "--cache-dir", str(cache), edited],
         "wwrlint check ONE (--no-cache)": [wwrlint, "check", "--no-cache", one],
     }
+    if before is not None:
+        earlier = work / "cache-before"
+        singles["before: check ONE (cache)"] = [before, "check", "--cache-dir", str(earlier), one]
+        singles[f"before: {EDITED[len('wwrlint ') :]}"] = [
+            before, "check", "--cache-dir", str(earlier), edited
+        ]  # fmt: skip
+        singles["before: check ONE (--no-cache)"] = [before, "check", "--no-cache", one]
     times: dict[str, list[float]] = {name: [] for name in singles}
     original = (work / edited).read_text(encoding="utf-8")
     for run in range(args.single_runs):
         for name, command in singles.items():
-            if name == EDITED:  # as when pre-commit checks the brief just changed
+            # as when pre-commit checks the brief just changed
+            if name.endswith(EDITED[len("wwrlint ") :]):
                 (work / edited).write_text(original + f"# edit {run}\n", encoding="utf-8")
             times[name].append(timed(command, work)[0])
     (work / edited).write_text(original, encoding="utf-8")

@@ -1,0 +1,219 @@
+"""The YAML layer on ruamel.yaml against the loader on PyYAML it replaces: the same data,
+problems and positions over the YAML test suite, generated briefs and YAML-like noise, but
+for the cases where the parsers are known to disagree (listed in docs/robustness.md)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import astuple
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO
+from strategies import briefs
+from wwrlint import loading
+from wwrlint.diagnostics import Pointer
+from wwrlint.yamlio import compose, write
+from wwrlint.yamlio.document import Document, load
+
+SUITE = Path(__file__).parent / "data" / "yaml-test-suite"
+CASES = sorted(path.stem for path in SUITE.glob("*.yaml"))
+DOCS = (REPO / "docs" / "robustness.md").read_text("utf-8")
+EXAMPLES = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=150)
+
+
+def listed(marker: str) -> set[str]:
+    block = DOCS.split(f"<!-- {marker} -->", 1)[1].split("<!-- end -->", 1)[0]
+    return set(re.findall(r"`([0-9A-Z]{4}(?:-\d+)?)`", block))
+
+
+def pointers(data: Any, at: Pointer = ()) -> list[Pointer]:
+    """Every pointer into the data, and one past each mapping and list."""
+    found = [at]
+    if isinstance(data, dict):
+        found += [(*at, "no-such-key")]
+        for key, value in data.items():
+            found += pointers(value, (*at, key))
+    elif isinstance(data, list):
+        found += [(*at, len(data))]
+        for index, value in enumerate(data):
+            found += pointers(value, (*at, index))
+    return found
+
+
+def reading(document: Document | loading.Document) -> dict[str, Any]:
+    """Everything a user sees of a loaded file: data (NaN equal to NaN), problems, and
+    where every value and key is placed."""
+    where = {
+        (pointer, anchor): document.locate(pointer, anchor)
+        for pointer in pointers(document.data)
+        for anchor in ("value", "key")
+    }
+    return {
+        "data": repr(document.data),
+        "readable": document.readable,
+        "problems": [(p.rule, p.message, p.span) for p in document.problems],
+        "where": where,
+        "lines": [document.line(n) for n in range(1, document.text.count("\n") + 3)],
+    }
+
+
+def same_reading(content: bytes) -> None:
+    new, old = load("x.yaml", content), loading.load("x.yaml", content)
+    assert reading(new) == reading(old)
+
+
+def test_the_c_parser_is_used() -> None:
+    assert compose.PARSER.startswith("libyaml (ruamel.yaml.clib")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_yaml_test_suite_reads_as_before(case: str) -> None:
+    content = (SUITE / f"{case}.yaml").read_bytes()
+    if case in KNOWN:
+        new, old = load("x.yaml", content), loading.load("x.yaml", content)
+        assert reading(new) != reading(old)
+        assert KNOWN[case] == ("accepted" if new.readable and not old.readable else "rejected")
+    else:
+        same_reading(content)
+
+
+# Where ruamel's parsers (libyaml 0.1.7 from ruamel.yaml.clib, then ruamel's own for the
+# flow errors of 0.1.7) and PyYAML's libyaml 0.2 disagree: accepted or rejected now.
+KNOWN = {"4ABK": "accepted", "FRK4": "accepted", "U99R": "accepted", "WZ62": "rejected"}
+
+
+def test_the_disagreements_are_the_documented_ones() -> None:
+    invalid = set((SUITE / "ERRORS.txt").read_text("utf-8").split())
+    rejected_valid = {case for case, now in KNOWN.items() if now == "rejected"} - invalid
+    accepted_invalid = {case for case, now in KNOWN.items() if now == "accepted"} & invalid
+    accepted_valid = {case for case, now in KNOWN.items() if now == "accepted"} - invalid
+    assert listed("ruamel-rejected-valid") == rejected_valid
+    assert listed("ruamel-accepted-invalid") == accepted_invalid
+    assert listed("ruamel-accepted-valid") == accepted_valid
+
+
+def test_a_url_in_a_flow_mapping_is_read() -> None:
+    """libyaml 0.1.7 rejects it; the second reading by ruamel's own parser does not."""
+    document = load("x.yaml", b"sources: {dawn: {url: http://example.org, date: 2022-01-03}}\n")
+    assert document.problems == []
+    assert document.data == {
+        "sources": {"dawn": {"url": "http://example.org", "date": "2022-01-03"}}
+    }
+    assert document.locate(("sources", "dawn", "url")).line == 1
+
+
+def test_the_seed_brief_reads_as_before() -> None:
+    same_reading((REPO / "briefs" / "wwr-pakistan-taliban-2022.yaml").read_bytes())
+
+
+STYLES = st.sampled_from([None, "'", '"', "|", ">"])
+
+
+@EXAMPLES
+@given(brief=briefs(), style=STYLES, flow=st.booleans(), width=st.sampled_from([20, 80, 10_000]))
+def test_generated_briefs_read_as_before(
+    brief: dict[str, Any], style: str | None, flow: bool, width: int
+) -> None:
+    text = yaml.safe_dump(
+        brief, default_style=style, default_flow_style=flow, width=width, allow_unicode=True
+    )
+    same_reading(text.encode("utf-8"))
+
+
+yamlish = st.text(
+    alphabet=st.sampled_from([*"ab: -#&*!|>'\"[]{},?\n\t\r~.0123456789", "é", "\x00", "“"]),
+    max_size=120,
+)
+
+
+def known_flow_disagreement(content: bytes) -> bool:
+    """Whether libyaml 0.1.7 rejects this where libyaml 0.2 reads it: the second reading
+    (ruamel's own parser) then decides, and may differ from libyaml 0.2."""
+    try:
+        compose._Composer(content.decode("utf-8")).get_single_node()
+    except compose.MarkedYAMLError as error:
+        return error.context in compose._FLOW_ERRORS
+    except Exception:
+        return False
+    return False
+
+
+@EXAMPLES
+@given(text=yamlish)
+def test_yaml_like_noise_reads_as_before(text: str) -> None:
+    content = text.encode("utf-8")
+    new, old = load("x.yaml", content), loading.load("x.yaml", content)
+    if reading(new) != reading(old):
+        assert known_flow_disagreement(content), text
+        assert new.problems or old.problems or new.data == old.data
+
+
+@EXAMPLES
+@given(text=st.text(max_size=60))
+def test_the_scalar_writer_reads_back_as_the_text(text: str) -> None:
+    written = write.scalar(text)
+    assert "\n" not in written
+    document = load("x.yaml", f"key: {written}\n".encode("utf-8", "surrogatepass"))
+    assert document.problems == []
+    assert document.data == {"key": text}
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("no", "no"),
+        ("2022-01-03", "2022-01-03"),
+        ("1_000", "1_000"),
+        ("true", "'true'"),
+        ("1e3", "'1e3'"),
+        ("a: b", "'a: b'"),
+        ("line\nbreak", '"line\\nbreak"'),
+        ("O'Brien", "O'Brien"),
+    ],
+)
+def test_the_scalar_writer_quotes_only_what_yaml_1_2_would_misread(text: str, written: str) -> None:
+    assert write.scalar(text) == written
+
+
+@EXAMPLES
+@given(brief=briefs())
+def test_a_brief_written_reads_back_as_its_data(brief: dict[str, Any]) -> None:
+    document = load("x.yaml", write.dump(brief).encode("utf-8"))
+    assert document.problems == []
+    assert document.data == brief
+
+
+def test_guessed_values_are_marked_and_long_texts_folded() -> None:
+    brief = write.CommentedMap(
+        id="northwind-2024", date="2024-05-02", body=[{"assessment": write.folded("word " * 30)}]
+    )
+    brief.yaml_add_eol_comment("TODO: guessed from the latest source", "date")
+    text = write.dump(brief, width=60)
+    assert "date: 2024-05-02  # TODO: guessed from the latest source\n" in text
+    assert "  - assessment: >-\n" in text
+    # ruamel breaks at the first space past the width, so a line may run one word over.
+    folded_lines = [line for line in text.splitlines() if line.startswith("      word")]
+    assert len(folded_lines) > 1
+    assert all(len(line) <= 60 + len("word ") for line in folded_lines)
+    assert load("x.yaml", text.encode()).data == {
+        "id": "northwind-2024",
+        "date": "2024-05-02",
+        "body": [{"assessment": ("word " * 30).rstrip() + " "}],
+    }
+
+
+@pytest.mark.parametrize("case", sorted(set(CASES) - set(KNOWN)))
+def test_the_literal_regions_are_those_suppressions_find(case: str) -> None:
+    from wwrlint import suppressions
+
+    content = (SUITE / f"{case}.yaml").read_bytes()
+    new, old = load("x.yaml", content), loading.load("x.yaml", content)
+    assert sorted(map(astuple, new.literal_spans())) == sorted(
+        map(astuple, suppressions._scalar_spans(old.root))
+    )

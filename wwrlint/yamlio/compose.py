@@ -1,0 +1,134 @@
+"""A file's text composed into ruamel.yaml's node tree, through libyaml where it is there.
+
+Plain scalars get a tag of their own (`PLAIN`) and are resolved by the YAML 1.2 core
+schema while data is built (`build`); the composer settles no tag, so it costs one call
+per node and no regular expression. Tags are handed to ruamel as ready `Tag` objects:
+given a string, a ruamel node makes a new `Tag` for every node (a fifth of its time).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tag import Tag
+
+__all__ = [
+    "MAP",
+    "OFFSETS_IN_BYTES",
+    "PARSER",
+    "PLAIN",
+    "SEQ",
+    "STR",
+    "TAG",
+    "MappingNode",
+    "MarkedYAMLError",
+    "Node",
+    "ScalarNode",
+    "SequenceNode",
+    "YAMLError",
+    "compose",
+]
+
+TAG = "tag:yaml.org,2002:"
+# The tag the composer gives plain scalars; the builder resolves them by the core schema.
+PLAIN = "!wwrlint/plain"
+STR, SEQ, MAP = TAG + "str", TAG + "seq", TAG + "map"
+_PLAIN_TAG, _STR_TAG, _SEQ_TAG, _MAP_TAG = (Tag(suffix=name) for name in (PLAIN, STR, SEQ, MAP))
+
+_CParser: Any
+try:  # ruamel.yaml.clib's libyaml (or ruamel.yaml.clibz's): ruamel's C parser
+    from ruamel.yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
+    from ruamel.yaml.cyaml import __yaml_lib as _LIBRARY
+
+    # libyaml counts a reader error's position in UTF-8 bytes, ruamel's reader in characters.
+    OFFSETS_IN_BYTES = True
+    PARSER = f"libyaml (ruamel.yaml.{_LIBRARY})"
+except ImportError:  # no compiled parser for this Python: ruamel's pure-Python one
+    _CParser = None
+    OFFSETS_IN_BYTES = False
+    PARSER = "ruamel.yaml (pure Python)"
+
+# What libyaml rejects, ruamel's pure-Python parser reads again, up to this size (a file
+# that does not parse is rare, and the pure parser takes about 3 ms per KB).
+SECOND_READING = 256 * 1024
+# libyaml 0.1.7's errors where libyaml 0.2 and ruamel's parser read the text.
+_FLOW_ERRORS = frozenset(
+    (
+        "while scanning a plain scalar",
+        "while parsing a flow sequence",
+        "while parsing a flow mapping",
+    )
+)
+
+
+def _resolve(kind: type[Node], implicit: tuple[bool, bool]) -> Tag:
+    if kind is ScalarNode:
+        return _PLAIN_TAG if implicit[0] else _STR_TAG
+    return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+
+
+class _PureResolver(VersionedResolver):
+    """Tags left to the builder in ruamel's pure-Python parser."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Tag:
+        return _resolve(kind, implicit)
+
+
+if _CParser is not None:
+
+    class _Composer(_CParser):  # type: ignore[misc]
+        """libyaml's composer with tags left to the builder."""
+
+        def __init__(self, text: str) -> None:
+            _CParser.__init__(self, text)
+            self._parser = self._composer = self
+
+        def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> Tag:
+            return _resolve(kind, implicit)
+
+        def descend_resolver(self, parent: Any, index: Any) -> None:
+            """No path resolvers: nothing to track."""
+
+        def ascend_resolver(self) -> None:
+            """No path resolvers: nothing to track."""
+
+
+def _documents(composer: Any) -> tuple[Node | None, Node | None]:
+    """The first document's root and the next document's, if there is one."""
+    root = composer.get_node() if composer.check_node() else None
+    extra = composer.get_node() if composer.check_node() else None
+    return root, extra
+
+
+def _pure_compose(text: str) -> tuple[Node | None, Node | None]:
+    reader = YAML(typ="base", pure=True)
+    reader.Resolver = _PureResolver
+    documents = reader.compose_all(text)
+    root = next(documents, None)
+    return root, next(documents, None)
+
+
+def compose(text: str) -> tuple[Node | None, Node | None]:
+    """The first document's root node (None for a file with none) and the second
+    document's, if the file holds another. Raises ruamel's `MarkedYAMLError` for a syntax
+    error and its `YAMLError` (a reader error) for a character YAML forbids."""
+    if _CParser is None:
+        return _pure_compose(text)
+    try:
+        return _documents(_Composer(text))
+    except MarkedYAMLError as error:
+        # The libyaml that ruamel.yaml.clib and clibz build is 0.1.7, which rejects flow
+        # scalars that YAML 1.2 (and libyaml 0.2) reads: `{url: http://example.org}`,
+        # `[a?b]`. ruamel's own parser reads them; where it gives up too, libyaml's reason
+        # is the one shown. Other errors of libyaml stand as they are.
+        if error.context not in _FLOW_ERRORS or len(text) > SECOND_READING:
+            raise
+        try:
+            return _pure_compose(text)
+        except Exception:  # ruamel's parser has asserts too: any failure leaves libyaml's
+            pass
+        raise
