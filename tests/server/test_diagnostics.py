@@ -188,3 +188,19 @@ async def test_closing_a_brief_clears_its_diagnostics(tmp_path: Path) -> None:
         assert await client.diagnostics_of(citing) != []
         client.close(citing)
         await until(lambda: not client.publications(citing)[-1].diagnostics, "cleared")
+
+
+@pytest.mark.parametrize("forced", [False, True], ids=["excluded", "force-excluded"])
+async def test_an_excluded_brief_is_checked_as_check_checks_a_named_file(
+    tmp_path: Path, forced: bool
+) -> None:
+    briefs = make_desk(tmp_path, git=True)
+    citing = briefs / "citing.yaml"
+    citing.write_text(BROKEN)
+    config = "exclude: [briefs/citing.yaml]\n" + ("force-exclude: true\n" if forced else "")
+    (tmp_path / ".wwrlint.yaml").write_text(config)
+    expected = from_check(check_json(tmp_path, "briefs/citing.yaml"), "citing.yaml")
+    assert bool(expected) is not forced
+    async with server(tmp_path) as client:
+        client.open(citing)
+        assert as_check(await client.diagnostics_of(citing)) == expected

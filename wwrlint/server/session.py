@@ -297,8 +297,8 @@ class Session:
         from wwrlint.linter import lint_document
 
         settings = self.settings(buffer)
-        if buffer.path is not None and self.finder.excluded(buffer.path):
-            return []  # `wwrlint check` leaves it out, named or found
+        if buffer.path is not None and settings.force_exclude and self.finder.excluded(buffer.path):
+            return []  # as `wwrlint check` does with a file it is given
         if len(buffer.content) > MAX_BRIEF_BYTES:
             limit = MAX_BRIEF_BYTES // (1024 * 1024)
             raise ToolError(f"{buffer.name}: larger than {limit} MB, too large for a brief")
