@@ -6,9 +6,12 @@ import datetime
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wwrlint.cli import cli
 from wwrlint.linter import lint
+from wwrlint.loading import load
 
 
 def new(*args: str) -> tuple[int, str]:
@@ -34,7 +37,7 @@ def test_title_and_date_options(tmp_path: Path) -> None:
     code, _ = new("--title", "Pakistan: a border under strain", "--date", "2022-02-07", str(target))
     assert code == 0
     text = target.read_text("utf-8")
-    assert 'title: "Pakistan: a border under strain"\n' in text
+    assert "title: 'Pakistan: a border under strain'\n" in text
     assert "date: 2022-02-07  #" in text
     assert lint(str(target), text.encode()) == []
 
@@ -62,3 +65,15 @@ def test_bad_date_option(tmp_path: Path) -> None:
     assert code == 2
     assert "is not a date written as YYYY-MM-DD" in err
     assert not (tmp_path / "x.yaml").exists()
+
+
+@settings(
+    deadline=None, max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(title=st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40))
+def test_any_title_reads_back_as_given(tmp_path: Path, title: str) -> None:
+    target = tmp_path / f"brief-{abs(hash(title))}.yaml"
+    assert new("--title", title, str(target))[0] == 0
+    document = load(str(target), target.read_bytes())
+    assert document.problems == []
+    assert document.data["title"] == title

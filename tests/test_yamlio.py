@@ -150,8 +150,13 @@ def test_yaml_like_noise_reads_as_before(text: str) -> None:
     content = text.encode("utf-8")
     new, old = load("x.yaml", content), loading.load("x.yaml", content)
     if reading(new) != reading(old):
-        assert known_flow_disagreement(content), text
-        assert new.problems or old.problems or new.data == old.data
+        # The known kinds: libyaml 0.1.7's flow errors, read again by ruamel's parser; a
+        # tag followed by `,` (U99R), which libyaml 0.2 rejects and 0.1.7 reads as part of
+        # the tag, reported as a tag a brief may not hold; and text both reject, where the
+        # two libyaml versions may give up at different places.
+        tag_with_comma = any("the tag" in p.message and "," in p.message for p in new.problems)
+        both_reject = not new.readable and not old.readable
+        assert known_flow_disagreement(content) or tag_with_comma or both_reject, text
 
 
 @EXAMPLES

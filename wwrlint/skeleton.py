@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from wwrlint.errors import ToolError
+from wwrlint.yamlio.write import scalar
 
 _TEMPLATE = """\
 # yaml-language-server: $schema={schema}
@@ -79,7 +80,7 @@ def write_skeleton(path: str, title: str | None, today: datetime.date) -> None:
         today=today.isoformat(),
         name=path,
         brief_id=slug(stem),
-        title=_yaml_text(title or "Working title of the brief"),
+        title=scalar(title or "Working title of the brief"),
     )
     try:
         os.makedirs(folder, exist_ok=True)
@@ -89,12 +90,3 @@ def write_skeleton(path: str, title: str | None, today: datetime.date) -> None:
         raise ToolError(f"{path}: already exists; wwrlint new never overwrites a file") from None
     except OSError as error:
         raise ToolError(f"{path}: cannot write: {error.strerror or error}") from None
-
-
-def _yaml_text(text: str) -> str:
-    """Text as a YAML scalar: plain when that reads back the same, else double-quoted."""
-    if re.fullmatch(r"[A-Za-z][A-Za-z0-9 ,.'()-]*", text) and ": " not in text:
-        return text
-    import json
-
-    return json.dumps(text, ensure_ascii=False)

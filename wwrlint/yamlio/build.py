@@ -11,9 +11,13 @@ from typing import Any
 from wwrlint.wording import quoted
 from wwrlint.yamlio.compose import (
     MAP,
+    MAP_TAG,
     PLAIN,
+    PLAIN_TAG,
     SEQ,
+    SEQ_TAG,
     STR,
+    STR_TAG,
     TAG,
     MappingNode,
     Node,
@@ -39,6 +43,8 @@ CORE = {
         r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"
     ),
 }
+# The tags a key may carry.
+_KEY_TAGS = frozenset((PLAIN, STR, "!", *CORE))
 # Only a plain scalar starting with one of these can be anything but text.
 _NOT_ALWAYS_TEXT = frozenset("~nNtTfF-+.0123456789")
 
@@ -91,8 +97,8 @@ class Builder:
             )
         kind = type(node)
         if kind is ScalarNode:
-            tag = node.tag
-            if tag == PLAIN:
+            tag = node.ctag
+            if tag is PLAIN_TAG:
                 try:
                     return resolve_plain(node.value)
                 except ValueError:
@@ -100,7 +106,7 @@ class Builder:
                         "yaml-unsupported", f"{quoted(node.value)} is too long a number", node
                     )
                     return node.value
-            return node.value if tag == STR else self._scalar(node)
+            return node.value if tag is STR_TAG else self._scalar(node)
         if not self.aliases:
             return self._collection(node, depth)
         if id(node) in self.in_progress:
@@ -113,14 +119,14 @@ class Builder:
 
     def _collection(self, node: Node, depth: int) -> Any:
         if type(node) is SequenceNode:
-            if node.tag != SEQ:
+            if node.ctag is not SEQ_TAG:
                 self._check_tag(node, SEQ)
             return [self.build(item, depth + 1) for item in node.value]
         assert isinstance(node, MappingNode)
         return self._mapping(node, depth)
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
-        if node.tag != MAP:
+        if node.ctag is not MAP_TAG:
             self._check_tag(node, MAP)
         data: dict[str, Any] = {}
         first_seen: dict[str, Node] = {}
@@ -131,7 +137,8 @@ class Builder:
                     "yaml-unsupported", f"a key must be plain text, not a {kind}", key_node
                 )
                 continue
-            if key_node.tag not in (PLAIN, STR, "!", *CORE):
+            tag = key_node.ctag
+            if tag is not PLAIN_TAG and tag is not STR_TAG and key_node.tag not in _KEY_TAGS:
                 self._report_tag(key_node)
             key = key_node.value
             if key == "<<" and not key_node.style:  # plain, not quoted
@@ -156,7 +163,7 @@ class Builder:
     def _scalar(self, node: Node) -> Any:
         """A scalar with an explicit tag."""
         tag, value = node.tag, node.value
-        if tag == "!":
+        if tag in ("!", STR):
             return value
         if tag in CORE:
             if CORE[tag].fullmatch(value):

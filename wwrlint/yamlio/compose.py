@@ -8,6 +8,7 @@ given a string, a ruamel node makes a new `Tag` for every node (a fifth of its t
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -18,11 +19,15 @@ from ruamel.yaml.tag import Tag
 
 __all__ = [
     "MAP",
+    "MAP_TAG",
     "OFFSETS_IN_BYTES",
     "PARSER",
     "PLAIN",
+    "PLAIN_TAG",
     "SEQ",
+    "SEQ_TAG",
     "STR",
+    "STR_TAG",
     "TAG",
     "MappingNode",
     "MarkedYAMLError",
@@ -37,7 +42,9 @@ TAG = "tag:yaml.org,2002:"
 # The tag the composer gives plain scalars; the builder resolves them by the core schema.
 PLAIN = "!wwrlint/plain"
 STR, SEQ, MAP = TAG + "str", TAG + "seq", TAG + "map"
-_PLAIN_TAG, _STR_TAG, _SEQ_TAG, _MAP_TAG = (Tag(suffix=name) for name in (PLAIN, STR, SEQ, MAP))
+# The composer's tags for untagged nodes, one object each: the builder tells them apart by
+# identity (a node's `tag` makes a new string each time it is read).
+PLAIN_TAG, STR_TAG, SEQ_TAG, MAP_TAG = (Tag(suffix=name) for name in (PLAIN, STR, SEQ, MAP))
 
 _CParser: Any
 try:  # ruamel.yaml.clib's libyaml (or ruamel.yaml.clibz's): ruamel's C parser
@@ -67,8 +74,8 @@ _FLOW_ERRORS = frozenset(
 
 def _resolve(kind: type[Node], implicit: tuple[bool, bool]) -> Tag:
     if kind is ScalarNode:
-        return _PLAIN_TAG if implicit[0] else _STR_TAG
-    return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+        return PLAIN_TAG if implicit[0] else STR_TAG
+    return SEQ_TAG if kind is SequenceNode else MAP_TAG
 
 
 class _PureResolver(VersionedResolver):
@@ -88,13 +95,15 @@ if _CParser is not None:
             self._parser = self._composer = self
 
         def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> Tag:
-            return _resolve(kind, implicit)
+            if kind is ScalarNode:
+                return PLAIN_TAG if implicit[0] else STR_TAG
+            return SEQ_TAG if kind is SequenceNode else MAP_TAG
 
-        def descend_resolver(self, parent: Any, index: Any) -> None:
-            """No path resolvers: nothing to track."""
-
-        def ascend_resolver(self) -> None:
-            """No path resolvers: nothing to track."""
+        # No path resolvers, so nothing to track; the composer calls these for every node,
+        # and a C function that takes the same arguments and does nothing costs a third of
+        # a Python method's call.
+        descend_resolver = staticmethod(operator.is_)
+        ascend_resolver = staticmethod(tuple)
 
 
 def _documents(composer: Any) -> tuple[Node | None, Node | None]:
