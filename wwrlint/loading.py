@@ -1,5 +1,9 @@
 """Turn a file's bytes into brief data plus the YAML nodes that locate every value.
 
+Composing is still PyYAML's libyaml here; the core schema, the limits, the problems and the
+line splitter are the YAML layer's (`wwrlint/yamlio/`), which composes with ruamel.yaml and
+is to replace this module's composer and builder.
+
 Loading is the only stage that knows about YAML. Scalars follow the YAML 1.2 core schema
 (`no` and `on` stay text, dates stay text, `0o17` is octal), duplicate keys and unsupported
 YAML features become problems, and positions stay lazy: the composed node tree is kept,
@@ -10,8 +14,6 @@ findings costs n lookups, not n scans).
 
 from __future__ import annotations
 
-import math
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -22,7 +24,13 @@ from yaml.resolver import BaseResolver
 
 from wwrlint.diagnostics import Anchor, Pointer, Span
 from wwrlint.wording import quoted
-from wwrlint.yamlsyntax import YamlProblem, decode, reader_problem, split_lines, syntax_problem
+from wwrlint.yamlio.build import CORE as _CORE
+from wwrlint.yamlio.build import MAX_DEPTH, MAX_VALUES
+from wwrlint.yamlio.build import construct as _construct
+from wwrlint.yamlio.build import reads_as_text as reads_as_text  # for the writers
+from wwrlint.yamlio.build import resolve_plain as _resolve_plain
+from wwrlint.yamlio.problems import YamlProblem, decode, reader_problem, syntax_problem
+from wwrlint.yamlio.spans import split_lines
 
 try:
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
@@ -44,46 +52,11 @@ except ImportError:  # PyYAML built without libyaml: same API, pure Python
             Composer.__init__(self)
 
 
-# Limits that keep hostile input cheap: briefs are shallow and small.
-MAX_DEPTH = 64
-MAX_VALUES = 200_000
-
 _TAG = "tag:yaml.org,2002:"
-STR, INT, FLOAT, BOOL, NULL = (_TAG + name for name in ("str", "int", "float", "bool", "null"))
+STR = _TAG + "str"
 _SEQ, _MAP = _TAG + "seq", _TAG + "map"
-
-# The YAML 1.2 core schema: how plain scalars resolve, and what an explicit tag accepts.
-_CORE = {
-    NULL: re.compile(r"(?:~|null|Null|NULL|)"),
-    BOOL: re.compile(r"(?:true|True|TRUE|false|False|FALSE)"),
-    INT: re.compile(r"(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"),
-    FLOAT: re.compile(
-        r"(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"
-    ),
-}
-
-
-# Only a plain scalar starting with one of these can be anything but text.
-_NOT_ALWAYS_TEXT = frozenset("~nNtTfF-+.0123456789")
 # The tag the composer gives plain scalars; the builder resolves them by the core schema.
 _PLAIN = "!wwrlint/plain"
-
-
-def reads_as_text(plain: str) -> bool:
-    """Whether a plain scalar reads back as this very text (not a number, bool or null)."""
-    return not any(pattern.fullmatch(plain) for pattern in _CORE.values())
-
-
-def _resolve_plain(value: str) -> Any:
-    """The value of a plain scalar by the core schema; ValueError for an integer too long
-    for Python to read."""
-    if value and value[0] not in _NOT_ALWAYS_TEXT:
-        return value
-    for tag, pattern in _CORE.items():
-        if pattern.fullmatch(value):
-            return _construct(tag, value)
-    return value
 
 
 class _Composer(_Parser, BaseResolver):
@@ -365,21 +338,3 @@ class _Builder:
 
 def _short(tag: str) -> str:
     return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
-
-
-def _construct(tag: str, text: str) -> Any:
-    """The value of a scalar that matches its core schema pattern."""
-    if tag == NULL:
-        return None
-    if tag == BOOL:
-        return text.lower() == "true"
-    if tag == INT:
-        if text.startswith(("0o", "0x")):
-            return int(text[2:], 8 if text[1] == "o" else 16)
-        return int(text, 10)
-    lowered = text.lower()
-    if lowered.endswith(".inf"):
-        return -math.inf if lowered.startswith("-") else math.inf
-    if lowered == ".nan":
-        return math.nan
-    return float(text)

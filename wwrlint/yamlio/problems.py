@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from wwrlint.diagnostics import Span
 from wwrlint.wording import quoted
@@ -88,8 +89,9 @@ def _looks_like_utf16(body: bytes) -> bool:
     return len(sample) >= 4 and (not any(sample[1::2]) or not any(sample[0::2]))
 
 
-def syntax_problem(error: MarkedYAMLError, text: str) -> YamlProblem:
-    """The parser's complaint, in plain words, at the place it points to."""
+def syntax_problem(error: MarkedYAMLError | Any, text: str) -> YamlProblem:
+    """The parser's complaint, in plain words, at the place it points to (ruamel's error,
+    or PyYAML's while loading still composes with it: the same attributes)."""
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     here = line_of(text, line)[column - 1 :]
@@ -112,7 +114,7 @@ def syntax_problem(error: MarkedYAMLError, text: str) -> YamlProblem:
     return _at(text, line, column, message)
 
 
-def reader_problem(error: YAMLError, text: str, offsets_in_bytes: bool) -> YamlProblem:
+def reader_problem(error: YAMLError | Any, text: str, offsets_in_bytes: bool) -> YamlProblem:
     """A character YAML forbids; libyaml counts its offset in UTF-8 bytes."""
     offset = getattr(error, "position", 0) or 0
     before = (
