@@ -24,13 +24,12 @@ from yaml.resolver import BaseResolver
 
 from wwrlint.diagnostics import Anchor, Pointer, Span
 from wwrlint.wording import quoted
-from wwrlint.yamlio.build import CORE as _CORE
-from wwrlint.yamlio.build import MAX_DEPTH, MAX_VALUES
-from wwrlint.yamlio.build import construct as _construct
-from wwrlint.yamlio.build import reads_as_text as reads_as_text  # for the writers
-from wwrlint.yamlio.build import resolve_plain as _resolve_plain
+from wwrlint.yamlio.core import CORE as _CORE
+from wwrlint.yamlio.core import MAX_DEPTH, MAX_VALUES, split_lines
+from wwrlint.yamlio.core import construct as _construct
+from wwrlint.yamlio.core import reads_as_text as reads_as_text  # for the writers
+from wwrlint.yamlio.core import resolve_plain as _resolve_plain
 from wwrlint.yamlio.problems import YamlProblem, decode, reader_problem, syntax_problem
-from wwrlint.yamlio.spans import split_lines
 
 try:
     from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]

@@ -6,6 +6,7 @@ modules that import them from here.
 
 from __future__ import annotations
 
+from wwrlint.yamlio.core import split_lines
 from wwrlint.yamlio.problems import (
     YamlProblem,
     decode,
@@ -15,7 +16,6 @@ from wwrlint.yamlio.problems import (
     reader_problem,
     syntax_problem,
 )
-from wwrlint.yamlio.spans import split_lines
 
 __all__ = [
     "YamlProblem",

@@ -4,65 +4,37 @@ reported as problems."""
 
 from __future__ import annotations
 
-import math
-import re
 from typing import Any
 
 from wwrlint.wording import quoted
 from wwrlint.yamlio.compose import (
-    MAP,
     MAP_TAG,
-    PLAIN,
     PLAIN_TAG,
-    SEQ,
     SEQ_TAG,
-    STR,
     STR_TAG,
-    TAG,
     MappingNode,
     Node,
     ScalarNode,
     SequenceNode,
 )
+from wwrlint.yamlio.core import (
+    CORE,
+    MAP,
+    MAX_DEPTH,
+    MAX_VALUES,
+    PLAIN,
+    SEQ,
+    STR,
+    TAG,
+    construct,
+    reads_as_text,
+    resolve_plain,
+)
 from wwrlint.yamlio.problems import YamlProblem
 from wwrlint.yamlio.spans import span
 
-# Limits that keep hostile input cheap: briefs are shallow and small.
-MAX_DEPTH = 64
-MAX_VALUES = 200_000
-
-INT, FLOAT, BOOL, NULL = (TAG + name for name in ("int", "float", "bool", "null"))
-
-# The YAML 1.2 core schema: how plain scalars resolve, and what an explicit tag accepts.
-CORE = {
-    NULL: re.compile(r"(?:~|null|Null|NULL|)"),
-    BOOL: re.compile(r"(?:true|True|TRUE|false|False|FALSE)"),
-    INT: re.compile(r"(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"),
-    FLOAT: re.compile(
-        r"(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"
-    ),
-}
 # The tags a key may carry.
 _KEY_TAGS = frozenset((PLAIN, STR, "!", *CORE))
-# Only a plain scalar starting with one of these can be anything but text.
-_NOT_ALWAYS_TEXT = frozenset("~nNtTfF-+.0123456789")
-
-
-def reads_as_text(plain: str) -> bool:
-    """Whether a plain scalar reads back as this very text (not a number, bool or null)."""
-    return not any(pattern.fullmatch(plain) for pattern in CORE.values())
-
-
-def resolve_plain(value: str) -> Any:
-    """The value of a plain scalar by the core schema; ValueError for an integer too long
-    for Python to read."""
-    if value and value[0] not in _NOT_ALWAYS_TEXT:
-        return value
-    for tag, pattern in CORE.items():
-        if pattern.fullmatch(value):
-            return construct(tag, value)
-    return value
 
 
 class TooLarge(Exception):
@@ -199,19 +171,13 @@ def _short(tag: str) -> str:
     return "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
 
 
-def construct(tag: str, text: str) -> Any:
-    """The value of a scalar that matches its core schema pattern."""
-    if tag == NULL:
-        return None
-    if tag == BOOL:
-        return text.lower() == "true"
-    if tag == INT:
-        if text.startswith(("0o", "0x")):
-            return int(text[2:], 8 if text[1] == "o" else 16)
-        return int(text, 10)
-    lowered = text.lower()
-    if lowered.endswith(".inf"):
-        return -math.inf if lowered.startswith("-") else math.inf
-    if lowered == ".nan":
-        return math.nan
-    return float(text)
+__all__ = [
+    "CORE",
+    "MAX_DEPTH",
+    "MAX_VALUES",
+    "Builder",
+    "TooLarge",
+    "construct",
+    "reads_as_text",
+    "resolve_plain",
+]

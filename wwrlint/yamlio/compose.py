@@ -17,6 +17,8 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
 
+from wwrlint.yamlio.core import MAP, PLAIN, SEQ, STR, TAG
+
 __all__ = [
     "MAP",
     "MAP_TAG",
@@ -38,10 +40,6 @@ __all__ = [
     "compose",
 ]
 
-TAG = "tag:yaml.org,2002:"
-# The tag the composer gives plain scalars; the builder resolves them by the core schema.
-PLAIN = "!wwrlint/plain"
-STR, SEQ, MAP = TAG + "str", TAG + "seq", TAG + "map"
 # The composer's tags for untagged nodes, one object each: the builder tells them apart by
 # identity (a node's `tag` makes a new string each time it is read).
 PLAIN_TAG, STR_TAG, SEQ_TAG, MAP_TAG = (Tag(suffix=name) for name in (PLAIN, STR, SEQ, MAP))

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wwrlint.diagnostics import Span
 from wwrlint.wording import quoted
-from wwrlint.yamlio.compose import MarkedYAMLError, YAMLError
-from wwrlint.yamlio.spans import BREAKS as _BREAKS
+from wwrlint.yamlio.core import BREAKS as _BREAKS
+
+if TYPE_CHECKING:  # the parser is imported where text is parsed, not to word its errors
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 _BOM_UTF8, _BOMS_UTF16 = b"\xef\xbb\xbf", (b"\xff\xfe", b"\xfe\xff")
 

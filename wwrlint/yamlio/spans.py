@@ -1,20 +1,13 @@
-"""Where a node is written: the one conversion of parser marks to 1-based spans, and the
-one line splitter, both as YAML counts lines."""
+"""Where a node is written: the one conversion of parser marks to 1-based spans, lines
+counted as YAML counts them (the line splitter is `core.split_lines`)."""
 
 from __future__ import annotations
 
-import re
-
 from wwrlint.diagnostics import Span
 from wwrlint.yamlio.compose import MappingNode, Node, ScalarNode, SequenceNode
+from wwrlint.yamlio.core import BREAKS, split_lines
 
-# Line breaks as YAML counts them (libyaml's marks count these too).
-BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
-def split_lines(text: str) -> list[str]:
-    """The lines of a text, split where YAML splits lines."""
-    return BREAKS.split(text)
+__all__ = ["BREAKS", "head_span", "span", "split_lines"]
 
 
 def span(node: Node) -> Span:

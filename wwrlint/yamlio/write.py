@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.resolver import BaseResolver
 from ruamel.yaml.scalarstring import FoldedScalarString
 
-from wwrlint.yamlio.build import CORE
+from wwrlint.yamlio.core import CORE
 
 __all__ = ["CommentedMap", "CommentedSeq", "double_quoted", "dump", "folded", "scalar"]
 
