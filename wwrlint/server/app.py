@@ -126,6 +126,7 @@ class Server(LanguageServer):
         if uri not in self.latest or self.latest[uri] != version:
             return  # a later change is on its way
         self._tell(problem)
+        self._tell(self.session.warning, types.MessageType.Warning)
         params = types.PublishDiagnosticsParams(uri, diagnostics, version)
         self.text_document_publish_diagnostics(params)
 
@@ -144,13 +145,13 @@ class Server(LanguageServer):
         )
         return checked.version, diagnostics, checked.problem
 
-    def _tell(self, problem: str | None) -> None:
-        """Show a problem that keeps briefs from being checked, once."""
+    def _tell(self, problem: str | None, kind: types.MessageType = types.MessageType.Error) -> None:
+        """Show a problem that keeps briefs from being checked (or the cache from being
+        used), once."""
         if problem is None or problem in self.shown:
             return
         self.shown.add(problem)
-        message = f"wwrlint: {problem}"
-        self.window_show_message(types.ShowMessageParams(types.MessageType.Error, message))
+        self.window_show_message(types.ShowMessageParams(kind, f"wwrlint: {problem}"))
 
     async def refresh(self) -> None:
         """Read the files again, and check the buffers whose findings rest on them."""
