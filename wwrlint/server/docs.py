@@ -32,8 +32,7 @@ class RuleDocs:
             from wwrlint.atomic import write_atomically
             from wwrlint.rules.docs import rule_text
 
-            with contextlib.suppress(OSError, ToolError):
-                os.makedirs(self.folder, exist_ok=True)
+            with contextlib.suppress(OSError, ToolError):  # the folder gone: no link
                 write_atomically(path, f"# {rule_text(rule)}".encode())
             if not os.path.isfile(path):
                 return None
