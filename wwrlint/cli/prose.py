@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import click
 
@@ -16,10 +17,12 @@ from wwrlint.cli.common import CONTEXT, CommandError
 def import_command(path: str, output: str | None, force: bool) -> None:
     """Turn a prose brief (plain text or Markdown) into a structured brief draft.
 
-    Cited sentences become claims citing their sources, other sentences assessments,
-    attributed quotations quotes by an analyst. What cannot be resolved stays visible for
-    `wwrlint check`: a citation without a day becomes a source without a date, a quotation
-    without a speaker a quote without an analyst. A summary goes to stderr.
+    Cited sentences (or the parts of a sentence each citation backs) become claims citing
+    their sources, other sentences assessments, quotations quotes by the analysts who said
+    them (the archive's roster first). What cannot be resolved stays visible for `wwrlint
+    check`: a citation without a full date becomes a source without a date, a quotation
+    without a named speaker a quote without an analyst, a draft without a dated source a
+    `date: TODO`. Nothing is invented and every sentence is kept. A summary goes to stderr.
 
     \b
     Examples:
@@ -31,7 +34,6 @@ def import_command(path: str, output: str | None, force: bool) -> None:
     from wwrlint.discovery import read_brief
     from wwrlint.errors import ToolError
     from wwrlint.prose.importer import draft_text, import_prose
-    from wwrlint.skeleton import schema_reference
 
     try:
         raw = read_brief(path).decode("utf-8-sig")
@@ -41,9 +43,12 @@ def import_command(path: str, output: str | None, force: bool) -> None:
         raise CommandError(f"{path}: not UTF-8 text; save it as UTF-8 first") from None
     if output is not None and os.path.exists(output) and not force:
         raise CommandError(f"{output}: already exists; add --force to replace it")
-    draft = import_prose(raw, os.path.basename(path))
-    folder = os.path.dirname(output) if output else "."
-    text = draft_text(draft, os.path.basename(path), schema_reference(folder or "."))
+    try:
+        roster, schema = _draft_context(output)
+    except ToolError as error:
+        raise CommandError(str(error)) from None
+    draft = import_prose(raw, os.path.basename(path), roster)
+    text = draft_text(draft, os.path.basename(path), schema)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -120,3 +125,24 @@ def render(path: str, output_format: str, output: str | None) -> None:
             handle.write(text)
     except ToolError as error:
         raise CommandError(str(error)) from None
+
+
+def _draft_context(output_file: str | None) -> tuple[dict[str, Any], str]:
+    """The roster of the archive a draft goes into (the output file's, else the current
+    folder's), and how its modeline names the schema: relative to the output file's folder
+    when a schema/brief.schema.json is above it, else by the schema's published $id (never
+    by a path of this machine, nor relative to a folder the draft may not be saved in)."""
+    from wwrlint.archive.summary import read_roster
+    from wwrlint.config import ConfigFinder
+    from wwrlint.schema import brief_schema
+    from wwrlint.scope import Finder
+    from wwrlint.skeleton import schema_reference
+
+    target = os.path.abspath(output_file or "draft.yaml")
+    place = Finder(ConfigFinder()).locate(target)
+    roster = read_roster(place.roster_path) if place and place.roster_path else {}
+    schema = str(brief_schema()["$id"])
+    if output_file is not None:
+        found = schema_reference(os.path.dirname(target))
+        schema = schema if os.path.isabs(found) else found
+    return roster, schema

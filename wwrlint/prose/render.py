@@ -1,5 +1,9 @@
 """`wwrlint render`: a structured brief as publishable prose in the WWR citation style,
-"(Publisher, 15 December 2021)", as plain text, Markdown or a standalone HTML page."""
+"(Publisher, 15 December 2021)", as plain text, Markdown or a standalone HTML page.
+
+Where a claim or a quote records how the prose printed it (a citation's place and words, a
+quote's attribution and quotation marks, numbered notes), render prints it that way, so that
+rendering the import of a prose text gives back that text."""
 
 from __future__ import annotations
 
@@ -9,16 +13,17 @@ from collections.abc import Callable
 from typing import Any
 
 from wwrlint.brief import ITEM_KINDS, body_items, kind_of, mapping
-from wwrlint.prose.dates import long_form
-from wwrlint.rules.dates import parse_date
+from wwrlint.prose.quotes import printed_with_comma
+from wwrlint.prose.style import (
+    citation_point,
+    cite_words,
+    date_words,
+    default_intro,
+)
+from wwrlint.textforms import iso_date, long_form
 
 FORMATS = ("text", "markdown", "html")
-_FINAL = re.compile(r"(?P<mark>[.!?])(?P<closing>[\"”’')]*)$")
-
-
-def _date_words(value: Any) -> str:
-    day = parse_date(value)
-    return long_form(day) if day else "undated"
+_NOTE_NUMBER = re.compile(r"\[\^?(\d{1,4})\]")
 
 
 class _Renderer:
@@ -29,6 +34,7 @@ class _Renderer:
         self.sources = mapping(data, "sources")
         self.analysts = {**(roster or {}), **mapping(data, "analysts")}
         self.cited: list[str] = []
+        self.notes: dict[str, str] = {}  # note number -> source id, as the claims print them
 
     # --- what each format decides ------------------------------------------------------
 
@@ -36,44 +42,87 @@ class _Renderer:
         return text
 
     def citation(self, source_id: str) -> str:
-        source = self.sources.get(source_id, {})
-        publisher = str(source.get("publisher", source_id))
-        return f"{self.escape(publisher)}, {_date_words(source.get('date'))}"
+        return self.escape(cite_words(self.sources.get(source_id, {}), source_id))
 
-    def quote(self, intro: str, words: str) -> str:
-        return f'{intro} "{words}"'
+    def printed(self, written: str, source_ids: list[str]) -> str:
+        """A citation as the prose printed it."""
+        return self.escape(written)
+
+    def quote(self, intro: str, words: str, marks: str) -> str:
+        return f"{intro} {marks[0]}{words}{marks[1:]}".lstrip()
 
     # --- shared ---------------------------------------------------------------------------
 
-    def cited_text(self, text: str, source_ids: list[str]) -> str:
-        """A claim with its citation before its final punctuation; sources the sentence
-        already names with their date ("As Dawn reported on 3 January 2022") are not
-        repeated."""
-        shown = []
+    def cited_text(self, item: dict[str, Any]) -> str:
+        """A claim with its citation where the prose had it (before the final punctuation,
+        unless the claim records another place); sources the claim's own words name are not
+        cited again."""
+        text = str(item["claim"])
+        source_ids = [s for s in item.get("sources") or [] if isinstance(s, str)]
         for source_id in source_ids:
             if source_id not in self.cited:
                 self.cited.append(source_id)
-            source = self.sources.get(source_id, {})
-            named = str(source.get("publisher", "")) in text
-            if not (named and _date_words(source.get("date")) in text):
-                shown.append(self.citation(source_id))
-        escaped = self.escape(text)
+        citation = item.get("citation")
+        printed = self._printed(text, source_ids, citation if isinstance(citation, dict) else None)
+        if not printed:
+            return self.escape(text)
+        place = citation if isinstance(citation, dict) else {}
+        after = place.get("after")
+        if isinstance(after, str) and after and text.startswith(after):
+            point = len(after)
+        elif place.get("after-stop") is True:
+            point = len(text)
+        else:
+            point = citation_point(text)
+        space = "" if printed.startswith("[") or point == 0 else " "
+        return self.escape(text[:point]) + space + printed + self.escape(text[point:])
+
+    def _printed(self, text: str, source_ids: list[str], citation: dict[str, Any] | None) -> str:
+        if citation is None:
+            # A brief written by hand: a source its words name with its date ("As Dawn
+            # reported on 3 January 2022") is not cited again.
+            shown = [
+                s
+                for s in source_ids
+                if not (
+                    str(self.sources.get(s, {}).get("publisher", "")) in text
+                    and date_words(self.sources.get(s, {}).get("date")) in text
+                )
+            ]
+        else:
+            named = citation.get("in-words") or []
+            shown = [s for s in source_ids if s not in named]
+        written = citation.get("written") if citation else None
+        if isinstance(written, str) and written:
+            numbers = _NOTE_NUMBER.findall(written)
+            for number, source_id in zip(numbers, shown, strict=False):
+                self.notes.setdefault(number, source_id)
+            return self.printed(written, shown)
         if not shown:
-            return escaped
-        parenthesis = f" ({'; '.join(shown)})"
-        final = _FINAL.search(escaped)
-        if final is None:
-            return escaped + parenthesis
-        return escaped[: final.start()] + parenthesis + final.group(0)
+            return ""
+        return "(" + "; ".join(self.citation(s) for s in shown) + ")"
 
     def item(self, item: dict[str, Any]) -> str:
         kind = kind_of(item)
         if kind == "claim":
-            ids = [s for s in item.get("sources") or [] if isinstance(s, str)]
-            return self.cited_text(str(item["claim"]), ids)
+            return self.cited_text(item)
         if kind == "quote":
-            return self.quote(self.intro(item.get("analyst")), self.words(item["quote"]))
+            return self.quote_item(item)
         return self.escape(str(item.get(kind or "", "")))
+
+    def quote_item(self, item: dict[str, Any]) -> str:
+        words = self.words(item["quote"])
+        recorded = item.get("marks")
+        marks = recorded if isinstance(recorded, str) and len(recorded) == 2 else '""'
+        attribution = item.get("attribution")
+        if not isinstance(attribution, dict):
+            return self.quote(self.intro(item.get("analyst")), words, marks)
+        before, after = (str(attribution.get(k) or "") for k in ("before", "after"))
+        words = printed_with_comma(words, attributed_after=bool(after))
+        out = self.quote(self.escape(before), words, marks)
+        if after:
+            out += ("" if after[0] in ".,;:!?" else " ") + self.escape(after)
+        return out
 
     def words(self, quoted: Any) -> str:
         if isinstance(quoted, list):
@@ -82,10 +131,7 @@ class _Renderer:
 
     def intro(self, analyst_id: Any) -> str:
         analyst = self.analysts.get(analyst_id) if isinstance(analyst_id, str) else None
-        if not isinstance(analyst, dict):
-            return "An unnamed speaker says:"
-        who = " ".join(str(analyst[k]) for k in ("role", "name") if analyst.get(k))
-        return self.escape(f"{who} comments:")
+        return self.escape(default_intro(analyst if isinstance(analyst, dict) else None))
 
     def blocks(self) -> list[tuple[str, str]]:
         """("heading", text) and ("paragraph", text) in reading order."""
@@ -102,6 +148,20 @@ class _Renderer:
                 out.append(("paragraph", self.item(item)))
         return out
 
+    def note_lines(self) -> list[str]:
+        """The numbered notes, as "[1] ACLED, 2 February 2021": as the brief records them,
+        else as the claims print them, from their sources."""
+        written = mapping(self.data, "notes")
+        if written:
+            numbered = sorted(
+                written.items(), key=lambda kv: int(kv[0]) if str(kv[0]).isdigit() else 0
+            )
+            return [f"[{number}] {self.escape(str(text))}" for number, text in numbered]
+        return [
+            f"[{number}] {_note_line(self.sources.get(source_id, {}), self.escape)}"
+            for number, source_id in sorted(self.notes.items(), key=lambda kv: int(kv[0]))
+        ]
+
     def source_entries(self) -> list[tuple[str, dict[str, Any]]]:
         listed = self.cited + [s for s in self.sources if s not in self.cited]
         return [(s, self.sources[s]) for s in listed if isinstance(self.sources.get(s), dict)]
@@ -109,14 +169,23 @@ class _Renderer:
 
 class _Text(_Renderer):
     def render(self) -> str:
-        blocks = self.blocks()
-        lines = [str(self.data.get("title", "")), _date_words(self.data.get("date")), ""]
-        for kind, text in blocks:
-            lines += [text.upper() if kind == "heading" else text, ""]
+        lines = [str(self.data.get("title", "")), date_words(self.data.get("date")), ""]
+        lines += prose_lines(self)
         lines += ["Sources:"]
         for _, source in self.source_entries():
             lines.append(f"- {_source_line(source, str)}")
         return "\n".join(lines) + "\n"
+
+
+def prose_lines(renderer: _Renderer) -> list[str]:
+    """The body as paragraphs and headings, then its numbered notes, with blank lines."""
+    lines: list[str] = []
+    for _, text in renderer.blocks():
+        lines += [text, ""]
+    notes = renderer.note_lines()
+    if notes:
+        lines += ["Notes", *notes, ""]
+    return lines
 
 
 class _Markdown(_Renderer):
@@ -126,9 +195,12 @@ class _Markdown(_Renderer):
     def render(self) -> str:
         blocks = self.blocks()
         lines = [f"# {self.escape(str(self.data.get('title', '')))}", ""]
-        lines += [f"*{_date_words(self.data.get('date'))}*", ""]
+        lines += [f"*{date_words(self.data.get('date'))}*", ""]
         for kind, text in blocks:
             lines += [f"## {text}" if kind == "heading" else text, ""]
+        notes = self.note_lines()
+        if notes:
+            lines += ["## Notes", "", *(f"- {line}" for line in notes), ""]
         lines += ["## Sources", ""]
         for _, source in self.source_entries():
             lines.append(f"- {_source_line(source, self.escape)}")
@@ -142,12 +214,16 @@ class _Html(_Renderer):
     def citation(self, source_id: str) -> str:
         return f'<a href="#source-{self.escape(source_id)}">{super().citation(source_id)}</a>'
 
-    def quote(self, intro: str, words: str) -> str:
-        return f'{intro} <q class="quote">{words}</q>'
+    def printed(self, written: str, source_ids: list[str]) -> str:
+        target = f' href="#source-{self.escape(source_ids[0])}"' if source_ids else ""
+        return f"<a{target}>{self.escape(written)}</a>" if target else self.escape(written)
+
+    def quote(self, intro: str, words: str, marks: str) -> str:
+        return f'{intro} <q class="quote">{words}</q>'.lstrip()
 
     def render(self) -> str:
         title = self.escape(str(self.data.get("title", "")))
-        day = parse_date(self.data.get("date"))
+        day = iso_date(self.data.get("date"))
         when = f'<time datetime="{day.isoformat()}">{long_form(day)}</time>' if day else "undated"
         quoted = {
             item.data.get("analyst") for item in body_items(self.data) if item.kind == "quote"
@@ -161,6 +237,9 @@ class _Html(_Renderer):
             f"<h2>{text}</h2>" if kind == "heading" else f"<p>{text}</p>"
             for kind, text in self.blocks()
         )
+        notes = self.note_lines()
+        if notes:
+            body += "\n<h2>Notes</h2>\n" + "\n".join(f"<p>{line}</p>" for line in notes)
         sources = "\n".join(
             f'<li id="source-{self.escape(source_id)}">'
             f"{_source_line(source, self.escape, link=True)}</li>"
@@ -175,12 +254,22 @@ def _source_line(source: dict[str, Any], escape: Callable[[str], str], link: boo
     if source.get("title"):
         title = escape(str(source["title"]))
         parts.append(f"<cite>{title}</cite>" if link else title)
-    parts.append(_date_words(source.get("date")))
+    parts.append(date_words(source.get("date")))
     line = ", ".join(parts) + "."
     url = source.get("url")
     if isinstance(url, str) and re.match(r"https?://", url):
         line += f' <a href="{escape(url)}">{escape(url)}</a>' if link else f" {escape(url)}"
     return line
+
+
+def _note_line(source: dict[str, Any], escape: Callable[[str], str]) -> str:
+    """A note as notes print a source: "Reuters, 3 March 2021, “Title”, https://…"."""
+    parts = [str(source.get("publisher", "")), date_words(source.get("date"))]
+    if source.get("title"):
+        parts.append(f"“{source['title']}”")
+    if isinstance(source.get("url"), str):
+        parts.append(str(source["url"]))
+    return escape(", ".join(parts))
 
 
 # The start of every standalone page wwrlint writes (render --to html, report).
@@ -243,4 +332,12 @@ def body_text(data: Any, roster: dict[str, Any] | None = None) -> list[str]:
     return [text for _, text in _Text(data if isinstance(data, dict) else {}, roster).blocks()]
 
 
-__all__ = ["FORMATS", "body_text", "render"]
+def prose_text(data: Any, roster: dict[str, Any] | None = None, title: bool = True) -> str:
+    """The brief as the prose it came from: its title (unless not `title`), body and notes,
+    in plain text."""
+    renderer = _Text(data if isinstance(data, dict) else {}, roster)
+    head = [str(renderer.data.get("title", "")), ""] if title else []
+    return "\n".join([*head, *prose_lines(renderer)])
+
+
+__all__ = ["FORMATS", "body_text", "prose_text", "render"]

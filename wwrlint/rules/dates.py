@@ -54,7 +54,7 @@ def invalid_date(brief: Brief) -> Iterator[Finding]:
     for pointer, value in date_fields(brief.data):
         if is_blank(value) or parse_date(value) is not None:
             continue
-        from wwrlint.prose.dates import parse_date as prose_date  # rarely needed: load late
+        from wwrlint.textforms import prose_date  # rarely needed: load late
 
         written = prose_date(value) if isinstance(value, str) else None
         fix = (

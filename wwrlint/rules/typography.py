@@ -9,10 +9,11 @@ from wwrlint.brief import Brief
 from wwrlint.diagnostics import Finding, Fix
 from wwrlint.rules.base import Rule
 from wwrlint.rules.examples import DAWN, HEAD
+from wwrlint.textforms import TYPED_APOSTROPHE, single_quotes
 from wwrlint.wording import quoted
 
 # A straight double quote typed where an apostrophe belongs: neighbor"s, don"t, we"ll.
-APOSTROPHE = re.compile(r"(?<=[A-Za-z])\"(?=(?:s|t|d|ll|re|ve|m)\b)")
+APOSTROPHE = TYPED_APOSTROPHE
 _PAIRS = (("“", "”"), ("‘", "’"))
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _SPACES = re.compile(r"(?<=\S)  +(?=\S)")
@@ -38,7 +39,10 @@ def unbalanced_quotes(brief: Brief) -> Iterator[Finding]:
         problems = []
         if straight % 2:
             problems.append('"')
-        problems += [f"{o}…{c}" for o, c in _PAIRS if text.count(o) != text.count(c)]
+        # a ’ inside or at the end of a word is an apostrophe, not a closer
+        _, unclosed_singles, stray_singles = single_quotes(text)
+        problems += [f"{o}…{c}" for o, c in _PAIRS[:1] if text.count(o) != text.count(c)]
+        problems += ["‘…’"] if unclosed_singles or stray_singles else []
         if not problems:
             continue
         fix = None
