@@ -65,3 +65,16 @@ def test_the_seed_brief_validates_against_the_schema_alone() -> None:
     document = load(str(path), path.read_bytes())
     validator = Draft202012Validator(brief_schema())
     assert list(validator.iter_errors(document.data)) == []
+
+
+def test_every_property_has_a_type_for_editors() -> None:
+    """yaml-language-server completes a property without a `type` (only `oneOf` or `enum`)
+    as a bare word, without its colon: every property states its type, or refers to a
+    definition that does."""
+    untyped = [
+        f"{where}/properties/{name}"
+        for where, schema in objects(brief_schema())
+        for name, prop in schema.get("properties", {}).items()
+        if "type" not in prop and "$ref" not in prop
+    ]
+    assert untyped == []

@@ -149,8 +149,7 @@ def test_quote_of_the_wrong_type() -> None:
         (
             15,
             12,
-            "the words of quote does not fit the format: the quoted words: plain text, or a "
-            "list of claims and assessments when the words cite sources",
+            "the words of quote must be text or a list, not the number 42",
         )
     ]
 
