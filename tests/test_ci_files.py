@@ -204,16 +204,17 @@ def test_the_check_step_writes_sarif_says_why_and_passes_the_exit_code_on(
         "WWRLINT_CACHE_DIR": str(tmp_path / "cache"),
         "SARIF_FILE": "wwrlint.sarif",
         "PATHS": "briefs/",
-        "ARGS": "--select WWR101",
+        "ARGS": "--select WWR1",
     }
     done = run_script(step("check")["run"], repo, env)
     assert done.returncode == 0, done.stderr  # the step itself passes; a later one fails
     assert outputs(tmp_path / "out") == {"exit-code": "1", "sarif-file": "wwrlint.sarif"}
+    assert done.stderr == "Found 1 error and 1 warning in 1 of 1 brief.\n"
     sarif = json.loads((repo / "wwrlint.sarif").read_text("utf-8"))
-    [result] = sarif["runs"][0]["results"]
-    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
-        "briefs/bad.yaml"
-    )
+    assert {
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for result in sarif["runs"][0]["results"]
+    } == {"briefs/bad.yaml"}
     assert (tmp_path / "cache").is_dir()
     fail = step("fail")
     assert fail["if"] == "steps.check.outputs.exit-code != '0'"
@@ -245,6 +246,7 @@ def test_gitlab_job_as_the_readme_includes_it_writes_a_code_quality_report(
     assert '"$WWRLINT_INSTALL"' in install
     done = run_script(check, repo, variables)
     assert done.returncode == 1
+    assert done.stderr.startswith("Found 1 error and 1 warning in 1 of 1 brief.")
     report = repo / job["artifacts"]["reports"]["codequality"]
     issues = json.loads(report.read_text("utf-8"))
     assert {issue["location"]["path"] for issue in issues} == {"briefs/bad.yaml"}

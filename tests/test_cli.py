@@ -67,7 +67,7 @@ def test_json_output(write_brief) -> None:  # type: ignore[no-untyped-def]
     path = write_brief("bad.yaml", BAD)
     code, out, err = run("check", "--output-format", "json", str(path))
     assert code == 1
-    assert err == ""
+    assert err == "Found 1 error and 1 warning in 1 of 1 brief.\n"  # for every format
     report = json.loads(out)
     assert re.fullmatch("[0-9a-f]{20}", report[1].pop("fingerprint"))
     assert report[1] == {
@@ -90,7 +90,11 @@ def test_json_output(write_brief) -> None:  # type: ignore[no-untyped-def]
 
 def test_json_output_with_no_problems_is_an_empty_array(write_brief) -> None:  # type: ignore[no-untyped-def]
     path = write_brief("good.yaml", VALID)
-    assert run("check", "--output-format", "json", str(path)) == (0, "[]\n", "")
+    assert run("check", "--output-format", "json", str(path)) == (
+        0,
+        "[]\n",
+        "All checks passed (1 brief).\n",
+    )
 
 
 def test_folders_are_searched_skipping_hidden_ones(tmp_path: Path, write_brief) -> None:  # type: ignore[no-untyped-def]

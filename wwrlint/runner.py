@@ -1,5 +1,6 @@
 """Run `wwrlint check` on a plain options object: find the files, check each with its own
-settings, filter through the baseline, report, and return the exit code."""
+settings, filter through the baseline, report, and return what was found (a `RunResult`;
+the command line turns it into an exit code)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from wwrlint.atomic import atomic_text
 from wwrlint.cache import DEFAULT_FOLDER, Cache
@@ -18,11 +19,14 @@ from wwrlint.checking import Outcome, check_files, fix_file, is_brief
 from wwrlint.config import ConfigFinder, Overrides
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.errors import ToolError
-from wwrlint.reporters import Summary, make_reporter
+from wwrlint.reporters import Reporter, Summary, make_reporter
+from wwrlint.reporters.paths import MachinePaths
+from wwrlint.result import RunResult
 from wwrlint.scope import Finder
 from wwrlint.wording import count
 
-EXIT_OK, EXIT_FAILED, EXIT_TOOL = 0, 1, 2
+if TYPE_CHECKING:
+    from wwrlint.baseline import Baseline
 
 
 @dataclass(frozen=True)
@@ -56,74 +60,122 @@ class Streams:
     stderr: TextIO
 
 
-def run(options: CheckOptions, streams: Streams) -> int:
+def run(options: CheckOptions, streams: Streams) -> RunResult:
+    """Check what the options name and report it; the result says what was found (the
+    command line turns it into an exit code)."""
     finder = ConfigFinder(options.overrides, options.config)
     first = options.stdin_filename or (options.paths[0] if options.paths else ".")
     settings = finder.for_path(first)
     if options.show_settings:
         streams.stdout.write(json.dumps(show_settings(options, finder), indent=2) + "\n")
-        return EXIT_OK
+        return RunResult(fail_level=settings.fail_level)
     if options.show_files:
         return show_files(options, finder, streams)
 
     if options.baseline or options.generate_baseline:
         from wwrlint import baseline as baselines
     known = baselines.read(options.baseline) if options.baseline else None
-    chosen = options.output_format or settings.output_format
+    shown = _presentation(options, settings.output_format, streams)
+    result = RunResult(Summary(), settings.fail_level)
+    recorded: list[Diagnostic] = []
+    cache = Cache(options.cache_dir) if options.cache and not options.stdin_filename else None
+    locating = Finder(finder)
+    paths = MachinePaths(lambda path: _archive_folder(locating, path))
+    with _output(options.output_file, shown.stream) as out:
+        reporter = make_reporter(
+            shown.output_format, out, color=shown.color, annotate=shown.annotate, paths=paths
+        )
+        outcomes = _outcomes(options, finder, cache, streams)
+        _report(options, outcomes, reporter, out, result, known, recorded)
+    if cache is not None:
+        cache.save()
+    written = None
+    if options.generate_baseline:
+        written = baselines.write(options.generate_baseline, recorded)
+    _tell(options, result, streams.stderr, written)
+    return result
+
+
+@dataclass(frozen=True)
+class _Presentation:
+    """How a run's report looks, and where it goes."""
+
+    output_format: str
+    stream: TextIO
+    color: bool
+    annotate: bool
+
+
+def _presentation(options: CheckOptions, configured: str | None, streams: Streams) -> _Presentation:
+    chosen = options.output_format or configured
     to_terminal = options.output_file is None and streams.stdout.isatty()
-    output_format = chosen or ("full" if to_terminal else "text")
-    annotate = chosen is None and os.environ.get("GITHUB_ACTIONS") == "true"
     color = options.color == "always" or (
         options.color == "auto" and to_terminal and "NO_COLOR" not in os.environ
     )
+    return _Presentation(
+        chosen or ("full" if to_terminal else "text"),
+        streams.stdout,
+        color,
+        annotate=chosen is None and os.environ.get("GITHUB_ACTIONS") == "true",
+    )
 
-    summary = Summary()
-    fixes = _FixCount()
-    problems: list[str] = []
-    recorded: list[Diagnostic] = []
-    cache = Cache(options.cache_dir) if options.cache and not options.stdin_filename else None
-    with _output(options.output_file, streams.stdout) as out:
-        reporter = make_reporter(output_format, out, color=color, annotate=annotate)
-        for outcome in _outcomes(options, finder, cache, streams):
-            if outcome.problem:
-                problems.append(outcome.problem)
-                if not outcome.diagnostics:
-                    continue
-            fixes.add(outcome.fixed)
-            if options.diff:
-                out.write(outcome.diff)
-            diagnostics = outcome.diagnostics
-            if known is not None:
-                diagnostics = known.filter(diagnostics)
-            if options.generate_baseline:
-                recorded += diagnostics
-            summary.add(diagnostics, brief=outcome.brief)
+
+def _archive_folder(locating: Finder, path: str) -> str | None:
+    place = locating.locate(path)
+    return place.folder if place is not None else None
+
+
+def _report(
+    options: CheckOptions,
+    outcomes: Iterator[Outcome],
+    reporter: Reporter,
+    out: TextIO,
+    result: RunResult,
+    known: Baseline | None,
+    recorded: list[Diagnostic],
+) -> None:
+    """Hand every outcome to the reporter (or, with --diff, write its diff) and count it
+    in `result`."""
+    for outcome in outcomes:
+        if outcome.problem:
+            result.problems.append(outcome.problem)
             if not options.diff:
-                reporter.file(outcome.path, diagnostics)
+                reporter.problem(outcome.path, outcome.problem)
+            if not outcome.diagnostics:
+                continue
+        result.fixes += outcome.fixed
+        result.fixed_files += bool(outcome.fixed)
+        if options.diff:
+            out.write(outcome.diff)
+        diagnostics = outcome.diagnostics
+        if known is not None:
+            diagnostics = known.filter(diagnostics)
+        if options.generate_baseline:
+            recorded += diagnostics
+        result.summary.add(diagnostics, brief=outcome.brief)
         if not options.diff:
-            reporter.finish(summary)
-    if cache is not None:
-        cache.save()
+            reporter.file(outcome.path, diagnostics)
+    if not options.diff:
+        reporter.finish(result.summary)
 
-    for problem in problems:
-        streams.stderr.write(f"wwrlint: error: {problem}\n")
-    if options.generate_baseline:
-        written = baselines.write(options.generate_baseline, recorded)
-        streams.stderr.write(f"wwrlint: wrote {written} findings to {options.generate_baseline}\n")
+
+def _tell(options: CheckOptions, result: RunResult, stderr: TextIO, written: int | None) -> None:
+    """What people read on stderr, whatever the format and wherever the report went:
+    what kept wwrlint from checking everything, and the summary line (unless -q)."""
+    summary = result.summary
+    for problem in result.problems:
+        stderr.write(f"wwrlint: error: {problem}\n")
+    if options.generate_baseline and written is not None:
+        stderr.write(f"wwrlint: wrote {written} findings to {options.generate_baseline}\n")
     if not options.quiet and (options.fix or options.diff):
-        streams.stderr.write(fixes.sentence(options.diff) + "\n")
-    if not options.quiet and output_format in ("full", "text", "concise") and not options.diff:
-        streams.stderr.write(summary.sentence(unchecked=len(problems)) + "\n")
+        fixes = _FixCount(result.fixes, result.fixed_files)
+        stderr.write(fixes.sentence(options.diff) + "\n")
+    if not options.quiet and not options.diff:
+        stderr.write(summary.sentence(unchecked=len(result.problems)) + "\n")
         if summary.fixable and not options.fix:
-            streams.stderr.write(f"{summary.fixable} fixable with --fix (see them with --diff).\n")
+            stderr.write(f"{summary.fixable} fixable with --fix (see them with --diff).\n")
     if options.statistics:
-        streams.stderr.write(summary.statistics())
-    if problems:
-        return EXIT_TOOL
-    if options.diff or (options.fix and options.exit_non_zero_on_fix and fixes.files):
-        return EXIT_FAILED if fixes.files else EXIT_OK
-    failing = summary.errors + (summary.warnings if settings.fail_level == "warning" else 0)
-    return EXIT_FAILED if failing and not (options.exit_zero or options.generate_baseline) else 0
+        stderr.write(summary.statistics())
 
 
 @dataclass
@@ -182,7 +234,7 @@ def _outcomes(
         archives.close()
 
 
-def show_files(options: CheckOptions, finder: ConfigFinder, streams: Streams) -> int:
+def show_files(options: CheckOptions, finder: ConfigFinder, streams: Streams) -> RunResult:
     """Print the files a run would check, one a line (dependents included), and check
     none; a path that cannot be used is a one-line error, as in a run."""
     from wwrlint.discovery import display
@@ -197,7 +249,7 @@ def show_files(options: CheckOptions, finder: ConfigFinder, streams: Streams) ->
         streams.stdout.write(display(path) + "\n")
     for error in scope.found.errors:
         streams.stderr.write(f"wwrlint: error: {error}\n")
-    return EXIT_TOOL if scope.found.errors else EXIT_OK
+    return RunResult(problems=list(scope.found.errors))
 
 
 def show_settings(options: CheckOptions, finder: ConfigFinder) -> dict[str, object]:

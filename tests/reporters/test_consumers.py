@@ -152,3 +152,15 @@ def test_gitlab_code_quality_issues_pass_gitlab_schema_and_name_files_that_exist
         assert (desk / path).is_file(), path
     assert len({issue["fingerprint"] for issue in issues}) == len(issues)
     assert "briefs/2031/a brief é.yaml" in {issue["location"]["path"] for issue in issues}
+
+
+def test_the_sarif_multitool_accepts_a_file_that_could_not_be_read(desk: Path) -> None:
+    (desk / "briefs" / "huge.yaml").write_bytes(b"# " + b"x" * (5 * 1024 * 1024) + b"\n")
+    sarif = desk.parent / "unread.sarif"
+    result = CliRunner().invoke(
+        cli, ["check", "--no-cache", "--output-format", "sarif", "-o", str(sarif), str(desk)]
+    )
+    assert result.exit_code == 2
+    [run] = json.loads(sarif.read_text("utf-8"))["runs"]
+    assert run["invocations"][0]["executionSuccessful"] is False
+    assert [f for f in multitool_findings(sarif) if f[1] in ("error", "warning")] == []

@@ -40,7 +40,8 @@ def test_sarif_validates_and_describes_every_rule(
 ) -> None:
     monkeypatch.chdir(Path(bad).parent.parent)
     code, out, err = check("--output-format", "sarif", "briefs/bad.yaml")
-    assert (code, err) == (1, "")
+    # The summary line says why the run failed, for every format.
+    assert (code, err) == (1, "Found 2 errors and 1 warning in 1 of 1 brief.\n")
     sarif = json.loads(out)
     Draft4Validator(SARIF_SCHEMA).validate(sarif)
     [run] = sarif["runs"]

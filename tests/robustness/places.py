@@ -95,6 +95,9 @@ class Batch:
     diagnostics: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # Error lines ("wwrlint: error: NAME: why") by the file they name; other lines under "".
     errors: dict[str, list[str]] = field(default_factory=dict)
+    # The files the JSON report names as not checked (no rule), and the summary line.
+    unchecked: set[str] = field(default_factory=set)
+    summary: str = ""
 
     def rules(self, name: str) -> list[str]:
         return [d["rule"] for d in self.diagnostics.get(name, [])]
@@ -138,9 +141,15 @@ def check_batch(
     except ValueError:
         found = []  # a run that broke down: the test of the whole output says so
     for diagnostic in found:
+        if diagnostic["rule"] is None:  # a file that could not be checked
+            batch.unchecked.add(Path(diagnostic["path"] or "").name)
+            continue
         batch.diagnostics.setdefault(Path(diagnostic["path"]).name, []).append(diagnostic)
     for line in result.stderr.splitlines():
         prefix = "wwrlint: error: "
+        if line.startswith(("Found ", "All checks passed")):
+            batch.summary = line
+            continue
         named = line.removeprefix(prefix).split(": ", 1)[0] if line.startswith(prefix) else ""
         batch.errors.setdefault(Path(named).name, []).append(line)
     return batch

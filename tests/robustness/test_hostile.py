@@ -148,6 +148,9 @@ def test_the_run_ends_in_diagnostics_and_one_line_errors(hostile_run: Batch) -> 
     assert BESIDE_NAME not in hostile_run.diagnostics
     expected = {file_name(case) for case, (_, code, _) in CASES.items() if code == 2}
     assert set(hostile_run.errors) == expected
+    # What could not be checked is in the report too, and the summary line says so.
+    assert hostile_run.unchecked == expected
+    assert hostile_run.summary.endswith("kept wwrlint from checking everything.")
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -293,9 +296,16 @@ def test_file_system_faults(place: str, tmp_path: Path) -> None:
     result = run(briefs, [str(briefs)])
     assert_no_crash(result.stdout, result.stderr)
     assert result.returncode == 2
-    assert json.loads(result.stdout) == []
-    errors = sorted(result.stderr.splitlines())
-    assert errors == sorted(
+    # The report names what could not be read (no rule, no place), as stderr does.
+    unread = {Path(item["path"]).name: item["message"] for item in json.loads(result.stdout)}
+    assert [item["rule"] for item in json.loads(result.stdout)] == [None] * 3
+    assert unread == {
+        "dangling.yaml": "cannot read: No such file or directory",
+        "loop.yaml": "cannot read: Too many levels of symbolic links",
+        "pipe.yaml": "cannot read: not a regular file",
+    }
+    *errors, summary = result.stderr.splitlines()
+    assert sorted(errors) == sorted(
         [
             f"wwrlint: error: {briefs / 'dangling.yaml'}: cannot read: No such file or directory",
             f"wwrlint: error: {briefs / 'loop.yaml'}: cannot read: "
@@ -303,6 +313,7 @@ def test_file_system_faults(place: str, tmp_path: Path) -> None:
             f"wwrlint: error: {briefs / 'pipe.yaml'}: cannot read: not a regular file",
         ]
     )
+    assert summary.endswith("; 3 problems kept wwrlint from checking everything.")
 
 
 @pytest.mark.parametrize("place", PLACES)
@@ -311,15 +322,21 @@ def test_named_device_and_dangling_link(place: str, tmp_path: Path) -> None:
     link = folder / "gone.yaml"
     link.symlink_to(tmp_path / "nowhere")
     device = run(folder, ["/dev/null"])
-    assert (device.returncode, device.stderr) == (
+    # Then the summary line, which says that something could not be checked.
+    unchecked = "; 1 problem kept wwrlint from checking everything."
+    error, summary = device.stderr.splitlines()
+    assert (device.returncode, error) == (
         2,
-        "wwrlint: error: /dev/null: not a regular file or folder\n",
+        "wwrlint: error: /dev/null: not a regular file or folder",
     )
+    assert summary.endswith(unchecked)
     dangling = run(folder, [str(link)])
-    assert (dangling.returncode, dangling.stderr) == (
+    error, summary = dangling.stderr.splitlines()
+    assert (dangling.returncode, error) == (
         2,
-        f"wwrlint: error: {link}: a symbolic link to nothing that exists\n",
+        f"wwrlint: error: {link}: a symbolic link to nothing that exists",
     )
+    assert summary.endswith(unchecked)
 
 
 @pytest.mark.parametrize("place", PLACES)

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from wwrlint.cli.common import CONTEXT, CommandError, cache_dir_option, selectors
+from wwrlint.cli.common import CONTEXT, EXIT_TOOL, CommandError, cache_dir_option, selectors
 from wwrlint.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from wwrlint.result import RunResult
+    from wwrlint.runner import CheckOptions
+
+EXIT_OK, EXIT_FAILED = 0, 1
 
 
 @click.command(context_settings=CONTEXT)
@@ -210,7 +217,21 @@ def check(
             cache_dir=cache_dir,
             jobs=jobs,
         )
-        code = run(options, default_streams())
+        result = run(options, default_streams())
     except ToolError as error:
         raise CommandError(str(error)) from None
-    sys.exit(code)
+    sys.exit(exit_code(result, options))
+
+
+def exit_code(result: RunResult, options: CheckOptions) -> int:
+    """The exit code of a run: 2 when something kept wwrlint from checking everything; with
+    --diff, 1 when there is a fix to make; with --fix --exit-non-zero-on-fix, 1 when a file
+    was fixed; else 1 when a finding is at or above the fail level, unless --exit-zero or
+    --generate-baseline."""
+    if result.problems:
+        return EXIT_TOOL
+    if options.diff or (options.fix and options.exit_non_zero_on_fix and result.fixed_files):
+        return EXIT_FAILED if result.fixed_files else EXIT_OK
+    if options.exit_zero or options.generate_baseline:
+        return EXIT_OK
+    return EXIT_FAILED if result.failing else EXIT_OK

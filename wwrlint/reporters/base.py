@@ -84,6 +84,10 @@ class Reporter:
     def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
         raise NotImplementedError
 
+    def problem(self, path: str, message: str) -> None:
+        """A file wwrlint could not check (`path` empty when it is not known), with the
+        one-line error that stderr shows; text formats leave it to stderr."""
+
     def finish(self, summary: Summary) -> None:
         """Close the output; formats that need a whole document write its end here."""
 
@@ -98,6 +102,10 @@ class Tee(Reporter):
     def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
         for reporter in self.reporters:
             reporter.file(path, diagnostics)
+
+    def problem(self, path: str, message: str) -> None:
+        for reporter in self.reporters:
+            reporter.problem(path, message)
 
     def finish(self, summary: Summary) -> None:
         for reporter in self.reporters:

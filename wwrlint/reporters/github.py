@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wwrlint.diagnostics import Diagnostic
-from wwrlint.reporters.paths import MachineReporter
+from wwrlint.reporters.paths import MachineReporter, reason
 
 
 def escape_data(text: str) -> str:
@@ -31,3 +31,8 @@ class GithubReporter(MachineReporter):
                 )
             )
             self.stream.write(f"::{d.severity} {properties}::{escape_data(self.message(d))}\n")
+
+    def problem(self, path: str, message: str) -> None:
+        where = f"file={escape_property(self.paths(path))}," if path else ""
+        text = escape_data(reason(path, message))
+        self.stream.write(f"::error {where}title=wwrlint could not check a file::{text}\n")

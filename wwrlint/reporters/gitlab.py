@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.reporters.json import JsonReporter
-from wwrlint.reporters.paths import Fingerprints, MachinePaths
+from wwrlint.reporters.paths import Fingerprints, MachinePaths, reason
 
 _SEVERITY = {"error": "major", "warning": "minor"}
 
@@ -30,4 +30,20 @@ class GitlabReporter(JsonReporter):
             "severity": _SEVERITY[d.severity],
             "fingerprint": self.fingerprints(path, d.fingerprint),
             "location": {"path": path, "lines": {"begin": d.span.line, "end": d.span.end_line}},
+        }
+
+    def problem_item(self, path: str, message: str) -> dict[str, Any] | None:
+        """A file wwrlint could not check, as an issue on its first line; a problem that
+        names no file has no place in a Code Quality report (stderr tells it)."""
+        if not path:
+            return None
+        where = self.paths(path)
+        return {
+            "type": "issue",
+            "check_name": "wwrlint",
+            "description": f"wwrlint could not check this file: {reason(path, message)}",
+            "categories": ["Bug Risk"],
+            "severity": "blocker",
+            "fingerprint": self.fingerprints(where, "could not check"),
+            "location": {"path": where, "lines": {"begin": 1, "end": 1}},
         }

@@ -8,7 +8,7 @@ from typing import Any
 
 from wwrlint.diagnostics import Diagnostic, Pointer
 from wwrlint.reporters.base import Summary
-from wwrlint.reporters.paths import MachineReporter
+from wwrlint.reporters.paths import MachineReporter, reason
 
 
 def json_pointer(pointer: Pointer) -> str:
@@ -49,11 +49,35 @@ class JsonReporter(MachineReporter):
             ]
         return item
 
+    def problem_item(self, path: str, message: str) -> dict[str, Any] | None:
+        """A file that could not be checked: no rule, no place in it, the reason."""
+        return {
+            "path": self.paths(path) if path else None,
+            "line": None,
+            "column": None,
+            "end_line": None,
+            "end_column": None,
+            "code": None,
+            "rule": None,
+            "severity": "error",
+            "message": reason(path, message),
+            "pointer": None,
+            "fingerprint": None,
+            "fix": None,
+        }
+
     def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
         for diagnostic in diagnostics:
-            self.stream.write("[\n  " if not self._written else ",\n  ")
-            self.stream.write(json.dumps(self.item(diagnostic), ensure_ascii=False))
-            self._written += 1
+            self._write(self.item(diagnostic))
+
+    def problem(self, path: str, message: str) -> None:
+        if (item := self.problem_item(path, message)) is not None:
+            self._write(item)
+
+    def _write(self, item: dict[str, Any]) -> None:
+        self.stream.write("[\n  " if not self._written else ",\n  ")
+        self.stream.write(json.dumps(item, ensure_ascii=False))
+        self._written += 1
 
     def finish(self, summary: Summary) -> None:
         self.stream.write("\n]\n" if self._written else "[]\n")

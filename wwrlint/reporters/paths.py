@@ -56,6 +56,10 @@ class MachinePaths:
             )
         return self._roots[folder]
 
+    def folder_root(self, folder: str) -> str | None:
+        """The root of the files in `folder`."""
+        return self.root(os.path.join(os.path.abspath(folder), "-"))
+
     def __call__(self, path: str) -> str:
         """The path as machine formats name it: forward slashes, no leading `./`, never
         percent-encoded, bytes that are not UTF-8 shown as U+FFFD."""
@@ -71,6 +75,13 @@ class MachinePaths:
         if base is not None and self.root(absolute) == base:
             return quote(self(absolute)), True
         return file_uri(absolute), False
+
+
+def reason(path: str, message: str) -> str:
+    """A one-line error about a file without the file's name in front (formats that name
+    the file in a field of its own)."""
+    prefix = f"{display(path)}: "
+    return message[len(prefix) :] if path and message.startswith(prefix) else message
 
 
 def file_uri(path: str) -> str:

@@ -14,7 +14,13 @@ from wwrlint import __version__
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.excerpt import excerpt
 from wwrlint.reporters.base import Summary
-from wwrlint.reporters.paths import Fingerprints, MachinePaths, MachineReporter, folder_uri
+from wwrlint.reporters.paths import (
+    Fingerprints,
+    MachinePaths,
+    MachineReporter,
+    folder_uri,
+    reason,
+)
 from wwrlint.rules import RULES, Rule
 from wwrlint.rules.docs import rule_text
 
@@ -112,16 +118,34 @@ class SarifReporter(MachineReporter):
         self.fingerprints = Fingerprints()
         self.base: str | None = None
         self._started = False
+        # Files that could not be checked, as SARIF's tool execution notifications.
+        self.notifications: list[dict[str, Any]] = []
 
     def artifact(self, path: str) -> dict[str, Any]:
         """Where a file is: relative to `%SRCROOT%` when it has the run's root."""
         uri, relative = self.paths.uri(path, self.base)
         return {"uri": uri, "uriBaseId": SOURCE_ROOT} if relative else {"uri": uri}
 
-    def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
-        if not self._started:
+    def start(self, path: str) -> None:
+        """The run's `%SRCROOT%` is the root of the first file it names."""
+        if not self._started and path:
             self._started = True
             self.base = self.paths.root(path)
+
+    def problem(self, path: str, message: str) -> None:
+        self.start(path)
+        notification: dict[str, Any] = {
+            "level": "error",
+            "message": {"text": reason(path, message)},
+            "descriptor": {"id": "wwrlint/could-not-check"},
+        }
+        if path:
+            artifact = self.artifact(path)
+            notification["locations"] = [{"physicalLocation": {"artifactLocation": artifact}}]
+        self.notifications.append(notification)
+
+    def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
+        self.start(path)
         for diagnostic in diagnostics:
             if not self._written:
                 self.stream.write(
@@ -146,11 +170,16 @@ class SarifReporter(MachineReporter):
             driver["informationUri"] = home
         driver["semanticVersion"] = __version__
         driver["rules"] = [rule_descriptor(rule) for rule in RULES]
-        base = self.base if self._started else self.paths.root(".")
+        base = self.base if self._started else self.paths.folder_root(".")
         roots = {SOURCE_ROOT: {"uri": folder_uri(base)}} if base is not None else {}
+        invocation = {
+            "executionSuccessful": not self.notifications,
+            "toolExecutionNotifications": self.notifications,
+        }
         self.stream.write(
             "\n      ],\n"
             f'      "tool": {json.dumps({"driver": driver}, ensure_ascii=False)},\n'
+            f'      "invocations": [{json.dumps(invocation, ensure_ascii=False)}],\n'
             '      "columnKind": "unicodeCodePoints",\n'
             f'      "originalUriBaseIds": {json.dumps(roots, ensure_ascii=False)}\n'
             "    }\n  ]\n}\n"
