@@ -48,7 +48,14 @@ def test_a_killed_fix_leaves_each_file_wholly_old_or_wholly_new(tmp_path: Path) 
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(0.3 + rng.random() * (0.4 + trial * 0.1))
+        # Kill once the first file is fixed (and a random moment later): on a loaded machine
+        # a fixed delay lands before the run starts or after it ends.
+        deadline = time.monotonic() + 120
+        while process.poll() is None and time.monotonic() < deadline:
+            if any(p.read_text() == after for p in folder.glob("*.yaml")):
+                break
+            time.sleep(0.005)
+        time.sleep(rng.random() * 0.02 * (trial + 1))
         process.send_signal(signal.SIGKILL)
         process.wait()
         contents = [p.read_text() for p in folder.glob("*.yaml")]
