@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from prose.helpers import claims, imported, sources
 
+from wwrlint.prose.render import prose_text
+
 
 def test_seed_sentence_is_two_claims_one_for_each_citation() -> None:
     data = imported(
@@ -214,3 +216,18 @@ def test_a_glossed_acronym_cites_the_same_source() -> None:
         "2018. Christians suffer (SADF 2018: 1)."
     )
     assert sources(data) == [("South Asia Democratic Forum", None)]
+
+
+def test_a_byline_cites_the_agency_and_stands_before_the_words() -> None:
+    raw = "(by Ana Ferreira, Harbour Wire) — Fees rose at the north quay, officials said.\n"
+    data = imported(raw)
+    assert data["sources"] == {
+        "harbour-wire-undated": {
+            "publisher": "Harbour Wire",
+            "note": "cited without a date: find the publication date",
+            "author": "Ana Ferreira",
+        }
+    }
+    [claim] = data["body"][0]["paragraph"]
+    assert claim["citation"] == {"written": "(by Ana Ferreira, Harbour Wire)", "after": ""}
+    assert prose_text(data, title=False).strip() == raw.strip()

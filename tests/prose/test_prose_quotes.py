@@ -185,3 +185,19 @@ def test_roster_analysts_are_named_by_their_roster_id_without_a_copy() -> None:
     data = imported('Ana Ferreira, harbour analyst, says: "Fees rose."', roster=roster)
     assert "analysts" not in data
     assert data["body"][0]["paragraph"][0]["analyst"] == "ana-ferreira"
+
+
+def test_a_title_a_see_and_a_pronoun_find_the_person_named_before() -> None:
+    data = imported(
+        "Archbishop Lena Okoro of Northport has closed the quay chapel.\n\n"
+        "The archbishop told reporters: “Nobody enters until Friday.”\n\n"
+        "Tomas Lindgren, a trader, said the closure would ruin him.\n\n"
+        "“I have nothing left,” he said.\n\n"
+        "“Fees rose,” Bishop Ana Ferreira of Quayside told Harbour Radio.\n"
+    )
+    assert [speaker for speaker, _ in quotes(data)] == [
+        "Archbishop Lena Okoro",
+        "Tomas Lindgren",
+        "Bishop Ana Ferreira",
+    ]
+    assert data["analysts"]["bishop-ana-ferreira"]["role"] == "of Quayside"

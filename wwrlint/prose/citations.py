@@ -37,6 +37,7 @@ class Citation:
     url: str | None = None
     # How the prose cites it: in parentheses, in the sentence's words, or by a note.
     form: str = "parenthesis"
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ def _all(parts: list[str], bare_allowed: bool) -> list[Citation]:
             part = part[prefix.end() :]
         if _CREDIT.match(part):
             return []
+        if bare_allowed and len(parts) == 1 and (byline := _byline(part)) is not None:
+            return [byline]
         citation = _dated(part) or (
             _bare(part) if (bare_allowed and len(parts) == 1) or sourced else None
         )
@@ -75,6 +78,15 @@ def _all(parts: list[str], bare_allowed: bool) -> list[Citation]:
             return []  # "(such as the TTP, 2021)" and other asides stay as they are
         found.append(citation)
     return found
+
+
+def _byline(part: str) -> Citation | None:
+    """ "(by Daniel Uria, UPI)": the agency that published the dispatch, and its author."""
+    if not part.lower().startswith("by ") or ", " not in part:
+        return None
+    author, agency = (piece.strip() for piece in part[3:].rsplit(", ", 1))
+    bare = _bare(agency)
+    return Citation(bare.publisher, None, author=author) if bare and capitalised(author) else None
 
 
 def _dated(part: str) -> Citation | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from wwrlint.prose.citations import Group, bare_allowed, note_marks, parenthesis_citations
-from wwrlint.prose.mentions import Mention, mentions
+from wwrlint.prose.mentions import mentions
 from wwrlint.prose.names import Word
 from wwrlint.prose.registry import Registry
 from wwrlint.prose.scan import brackets
@@ -211,4 +211,4 @@ def _link(links: tuple[Link, ...], start: int, end: int) -> str | None:
     return next((link.url for link in links if link.start < end and start < link.end), None)
 
 
-__all__ = ["Mention", "citation_groups", "sentence_items"]
+__all__ = ["citation_groups", "readable", "sentence_items"]

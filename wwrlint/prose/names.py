@@ -42,7 +42,7 @@ ROLE_WORDS = wordset(
     "resident survivor activist teacher priest pastor bishop archbishop ambassador envoy "
     "senator general colonel rapporteur professor lecturer senior deputy vice executive "
     "trader farmer villager worker student nurse doctor journalist lawyer elder catechist "
-    "chaplain missionary volunteer"
+    "chaplain missionary volunteer mayor"
 )
 HONORIFICS = wordset(
     "dr dr. mr mr. mrs mrs. ms ms. prof prof. fr fr. father rev rev. reverend pastor "

@@ -11,7 +11,7 @@ Doors UK.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from wwrlint.prose.claims import readable, sentence_items
@@ -40,7 +40,6 @@ class Reading:
     # a person the text named speaking, not yet an analyst
     last_quote: tuple[str | None] | None = None  # the speaker of the item just before, a quote
     intro: Attribution | None = None  # a sentence ending "…put it more bluntly:"
-    items: list[dict[str, Any]] = field(default_factory=list)
 
 
 def paragraph_items(text: str, links: list[Link], reading: Reading) -> list[dict[str, Any]]:
@@ -191,4 +190,4 @@ def _quote(
     return item
 
 
-__all__ = ["Person", "Reading", "paragraph_items"]
+__all__ = ["Reading", "paragraph_items"]

@@ -112,7 +112,8 @@ def _role(items: list[Word], at: int, end: int) -> str | None:
         while start > 0 and at - start < 10 and not items[start - 1].ends_clause:
             start -= 1
         phrase = " ".join(w.text for w in items[start:at]).strip(" ,")
-        if last.text.endswith(",") and _role_like(phrase):
+        phrase = phrase.removeprefix("according to ")  # "…, according to its mayor, X."
+        if last.ends_clause and _role_like(phrase):  # "…, its mayor, Ousmane Zongo."
             return phrase
     # "area resident Rhoda Dalyop said", "USCIRF chair Stephen Schneck"
     start = at

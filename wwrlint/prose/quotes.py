@@ -24,6 +24,7 @@ from wwrlint.prose.names import (
     is_org,
     is_person,
     name_run,
+    person_part,
     split_role_and_name,
     words,
     wordset,
@@ -143,6 +144,9 @@ def _named(phrase: str) -> Attribution:
         head = items[-1].lower if len(items) <= 4 else ""
         titled = first == "the" and (head in HONORIFICS or head in ROLE_WORDS)
         return Attribution(said=True, described=head if titled else None)
+    affiliated = person_part(phrase.strip(".,*†"))
+    if affiliated is not None and affiliated.role:  # "Bishop Justin Kientega of Ouahigouya"
+        return Attribution(person=affiliated, said=True)
     person = split_role_and_name(phrase)
     if person is not None and person.name.split()[-1] == phrase.split()[-1].strip(".,*†"):
         return Attribution(person=person, said=True)

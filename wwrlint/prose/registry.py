@@ -148,6 +148,8 @@ class Registry:
             source["type"] = "brief"
         if citation.title:
             source["title"] = citation.title
+        if citation.author:
+            source["author"] = citation.author
         if url or citation.url:
             source["url"] = url or citation.url
         self.sources[source_id] = source

@@ -68,13 +68,15 @@ class _Renderer:
             return self.escape(text)
         place = citation if isinstance(citation, dict) else {}
         after = place.get("after")
-        if isinstance(after, str) and after and text.startswith(after):
+        if isinstance(after, str) and text.startswith(after):
             point = len(after)
         elif place.get("after-stop") is True:
             point = len(text)
         else:
             point = citation_point(text)
-        space = "" if printed.startswith("[") or point == 0 else " "
+        if point == 0:  # a byline: "(by Daniel Uria, UPI) — Militants killed…"
+            return printed + " " + self.escape(text)
+        space = "" if printed.startswith("[") else " "
         return self.escape(text[:point]) + space + printed + self.escape(text[point:])
 
     def _printed(self, text: str, source_ids: list[str], citation: dict[str, Any] | None) -> str:

@@ -263,7 +263,7 @@ def _documents(server: Server) -> None:
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: Server, _params: None) -> None:
-        for task in list(ls.pending.values()):
+        for task in ls.pending.values():
             task.cancel()
         if ls.poller is not None:
             ls.poller.cancel()
