@@ -52,8 +52,10 @@ class _Protocol(LanguageServerProtocol):
             self._request_futures[msg_id].add_done_callback(self._forget(msg_id))
 
     def _forget(self, msg_id: Any) -> Callable[[Any], None]:
-        def forget(_done: Any) -> None:
-            self._request_futures.pop(msg_id, None)
+        def forget(done: Any) -> None:
+            # pygls cancels the futures at shutdown while it iterates over them: leave those.
+            if not done.cancelled():
+                self._request_futures.pop(msg_id, None)
 
         return forget
 
@@ -263,7 +265,7 @@ def _documents(server: Server) -> None:
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: Server, _params: None) -> None:
-        for task in ls.pending.values():
+        for task in list(ls.pending.values()):
             task.cancel()
         if ls.poller is not None:
             ls.poller.cancel()
