@@ -9,6 +9,8 @@ no real rule, or gives no reason where the config requires one, is an error
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -51,9 +53,13 @@ def parse(text: str, root: Node | None, require_reason: bool) -> Parsed:
     candidates = list(_candidates(text))
     if not candidates:
         return parsed
-    inside = _scalar_spans(root)
+    # Scalars never overlap: the one that could hold a comment is the last that starts
+    # before it (a search, not a scan of every scalar for every comment).
+    inside = sorted(_scalar_spans(root), key=lambda s: (s.line, s.column))
+    starts = [(s.line, s.column) for s in inside]
     for line, column, body in candidates:
-        if any((s.line, s.column) <= (line, column) < (s.end_line, s.end_column) for s in inside):
+        before = bisect_right(starts, (line, column)) - 1
+        if before >= 0 and (line, column) < (inside[before].end_line, inside[before].end_column):
             continue
         span = Span(line, column, line, column + len(body))
         _parse_one(body, span, require_reason, parsed)
@@ -68,7 +74,9 @@ def _candidates(text: str) -> Iterator[tuple[int, int, str]]:
 
 def _parse_one(comment: str, span: Span, require_reason: bool, parsed: Parsed) -> None:
     body = comment.split(":", 1)[1]
-    directive, *rest = re.split(r"\s+--(?:\s+|$)", body, maxsplit=1)
+    # Only from the start of a run of spaces: tried inside the run as well, the pattern
+    # took time quadratic in the run's length.
+    directive, *rest = re.split(r"(?<!\s)\s+--(?:\s+|$)", body, maxsplit=1)
     match = _DIRECTIVE.fullmatch(directive)
     if match is None or match["kind"] not in ("disable", "disable-file"):
         parsed.problems.append(
@@ -134,16 +142,31 @@ def apply(
 ) -> tuple[list[Diagnostic], list[tuple[str, Span, str]]]:
     """The diagnostics no suppression silences, and the suppressions' own findings as
     (rule name, where, message)."""
-    kept = []
+    # Suppressions by line and, for the whole file, by rule: a diagnostic looks only at
+    # those that can cover it, and a whole-file one is marked used once, not once per
+    # diagnostic it silences.
+    by_line: dict[int, list[Suppression]] = defaultdict(list)
+    in_file: dict[str, list[Suppression]] = defaultdict(list)
+    for suppression in parsed.suppressions:
+        if suppression.whole_file:
+            for name in suppression.rules:
+                in_file[name].append(suppression)
+        else:
+            by_line[suppression.span.line].append(suppression)
+    kept, marked = [], set()
     for diagnostic in diagnostics:
-        silencing = [
-            s
-            for s in parsed.suppressions
-            if diagnostic.rule not in UNSUPPRESSIBLE and s.covers(diagnostic)
-        ]
-        for suppression in silencing:
-            suppression.used.add(diagnostic.rule)
-        if not silencing:
+        rule = diagnostic.rule
+        if rule in UNSUPPRESSIBLE:
+            kept.append(diagnostic)
+            continue
+        on_line = [s for s in by_line.get(diagnostic.span.line, ()) if s.covers(diagnostic)]
+        for suppression in on_line:
+            suppression.used.add(rule)
+        if rule in in_file and rule not in marked:
+            for suppression in in_file[rule]:
+                suppression.used.add(rule)
+            marked.add(rule)
+        if not on_line and rule not in in_file:
             kept.append(diagnostic)
     findings = [("invalid-suppression", span, message) for span, message in parsed.problems]
     for suppression in parsed.suppressions:
