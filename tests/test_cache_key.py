@@ -32,6 +32,7 @@ REPORTING: dict[str, Any] = {
     "exclude": ("drafts",),
     "output_format": "json",
     "fail_level": "warning",
+    "unsafe_fixes": True,
     "force_exclude": True,
     "path": "/archive/.wwrlint.yaml",
     "root": "/elsewhere",

@@ -43,14 +43,28 @@ def check(*args: str) -> tuple[int, str, str]:
 
 
 def test_messy_brief_has_fixable_findings() -> None:
-    found = [(d.rule, d.fix is not None) for d in lint("x.yaml", MESSY.encode())]
-    assert found == [
-        ("apostrophe-quote", True),
-        ("invalid-date", True),
-        ("apostrophe-quote", True),
-        ("line-break-in-text", True),
-        ("double-space", True),
+    found = [
+        (d.rule, d.span.line, d.span.column, d.fix.applicability if d.fix else None)
+        for d in lint("x.yaml", MESSY.encode())
     ]
+    assert found == [
+        ("apostrophe-quote", 2, 17, "safe"),  # the escaped quote in "Pakistan\"s border"
+        ("invalid-date", 11, 11, "safe"),
+        ("double-space", 14, 21, "safe"),
+        ("line-break-in-text", 14, 32, "safe"),
+        ("apostrophe-quote", 15, 25, "safe"),
+    ]
+
+
+def test_the_fixable_count_is_what_fix_fixes(tmp_path: Path) -> None:
+    path = tmp_path / "brief.yaml"
+    path.write_text(MESSY)
+    code, out, err = check("--output-format", "text", str(path))
+    assert code == 1  # the date written in words is an error
+    assert err.endswith("5 fixable with --fix (see them with --diff).\n")
+    assert out.count(" [*] ") == 5
+    code, _, err = check("--fix", str(path))
+    assert err.startswith("Fixed 5 problems in 1 brief.\n")
 
 
 def test_fix_changes_only_what_it_fixes(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from wwrlint import store
 from wwrlint.config import REPORTING_ONLY, Settings
-from wwrlint.diagnostics import Diagnostic, Fix, Related, Span
+from wwrlint.diagnostics import Change, Diagnostic, Edit, Fix, Related, Span
 
 if TYPE_CHECKING:
     import sqlite3
@@ -61,8 +61,25 @@ def settings_key(settings: Settings, path: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def _fix_to_json(fix: Fix) -> list[Any]:
+    changes = [[c.start, c.end, c.content] for c in fix.changes]
+    edits = [[asdict(e.span), e.content] for e in fix.edits]
+    return [fix.description, fix.applicability, changes, edits, fix.on_key]
+
+
+def _fix_from_json(item: list[Any]) -> Fix:
+    description, applicability, changes, edits, on_key = item
+    return Fix(
+        description,
+        applicability,
+        tuple(Change(*change) for change in changes),
+        tuple(Edit(Span(**span), content) for span, content in edits),
+        on_key,
+    )
+
+
 def _to_json(d: Diagnostic) -> list[Any]:
-    fix = [d.fix.description, d.fix.value] if d.fix is not None else None
+    fix = _fix_to_json(d.fix) if d.fix is not None else None
     pointer = list(d.pointer) if d.pointer is not None else None
     related = [
         [r.path, list(r.pointer) if r.pointer is not None else None, r.message] for r in d.related
@@ -96,7 +113,7 @@ def _from_json(path: str, item: list[Any]) -> Diagnostic:
         tuple(pointer) if pointer is not None else None,
         context,
         fingerprint,
-        Fix(*fix) if fix is not None else None,
+        _fix_from_json(fix) if fix is not None else None,
         tuple(
             Related(at, tuple(steps) if steps is not None else None, what)
             for at, steps, what in related

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import multiprocessing.pool
 
     from wwrlint.archive.update import Archives
+    from wwrlint.loading import Document
 from wwrlint.cache import Cache, Seen, content_hash, settings_key
 from wwrlint.config import ConfigFinder, Settings
 from wwrlint.diagnostics import Diagnostic
@@ -35,6 +36,8 @@ class Outcome:
     problem: str | None = None
     fixed: int = 0
     diff: str = ""
+    # What fixing standard input made of it, to be written back (editors take it whole).
+    fixed_content: bytes | None = None
     # False for an archive's roster or catalogue: checked, but not a brief.
     brief: bool = True
 
@@ -197,13 +200,75 @@ def _is_brief(task: _Task) -> bool:
     return is_brief(task.path, _ARCHIVES.get(task.archive) if task.archive else None)
 
 
-def fix_file(path: str, settings: Settings, diff: bool, archive: Archive | None = None) -> Outcome:
-    """Apply safe fixes until none is left, and write the file (or make a diff of it)."""
+@dataclass
+class Fixed:
+    """What fixing one brief's content made: the brief as it reads now, what is left in
+    it, how many fixes were made, and the fixes that could not be (a wwrlint bug)."""
+
+    original: str
+    document: Document
+    diagnostics: list[Diagnostic]
+    fixed: int
+    problem: str | None = None
+
+
+def fix_content(
+    shown: str,
+    content: bytes,
+    settings: Settings,
+    archive: Archive | None = None,
+    unsafe_fixes: bool = False,
+) -> Fixed:
+    """Apply the fixes the run may apply, pass after pass (a fix that overlapped one made
+    is found again on the next), until none is left."""
+    from wwrlint.fixing import apply_fixes
+    from wwrlint.linter import lint_document
+    from wwrlint.loading import load
+
+    document = load(shown, content)
+    original, fixed = document.text, 0
+    diagnostics = lint_document(document, settings, archive)
+    failed: dict[tuple[object, ...], Diagnostic] = {}
+    for _ in range(MAX_FIX_PASSES):
+        left = [d for d in diagnostics if _fix_key(d) not in failed]
+        applied = apply_fixes(document, left, unsafe_fixes)
+        failed.update((_fix_key(d), d) for d in applied.failed)
+        if not applied.fixed:
+            break
+        fixed += len(applied.fixed)
+        document = load(shown, applied.text.encode("utf-8"))
+        diagnostics = lint_document(document, settings, archive)
+    return Fixed(original, document, diagnostics, fixed, _not_made(shown, list(failed.values())))
+
+
+def _fix_key(d: Diagnostic) -> tuple[object, ...]:
+    return (d.rule, d.pointer, d.fix.description if d.fix is not None else None)
+
+
+def _not_made(shown: str, failed: list[Diagnostic]) -> str | None:
+    """The fixes whose edits did not read back as meant: none should, so it is reported."""
+    if not failed:
+        return None
+    first = failed[0]
+    more = f" and {len(failed) - 1} more" if len(failed) > 1 else ""
+    return (
+        f"{shown}:{first.span.line}:{first.span.column}: the fix of [{first.rule}]{more} "
+        "would not read back as intended and was not made (a wwrlint bug; please report it)"
+    )
+
+
+def fix_file(
+    path: str,
+    settings: Settings,
+    diff: bool,
+    archive: Archive | None = None,
+    unsafe_fixes: bool = False,
+) -> Outcome:
+    """Apply fixes until none is left, and write the file (or make a diff of it)."""
     from wwrlint.atomic import write_atomically
     from wwrlint.errors import ToolError
-    from wwrlint.fixing import apply_fixes, unified_diff
-    from wwrlint.linter import lint, lint_document
-    from wwrlint.loading import load
+    from wwrlint.fixing import unified_diff
+    from wwrlint.linter import lint
     from wwrlint.yamlsyntax import encode_like
 
     shown = display(path)
@@ -211,22 +276,13 @@ def fix_file(path: str, settings: Settings, diff: bool, archive: Archive | None 
         content = read_brief(path)
     except OSError as error:
         return Outcome(path, problem=f"{shown}: cannot read: {error.strerror or error}")
-    document = load(shown, content)
-    original, fixed = document.text, 0
-    diagnostics = lint_document(document, settings, archive)
-    for _ in range(MAX_FIX_PASSES):
-        text, applied = apply_fixes(document, diagnostics)
-        if not applied:
-            break
-        fixed += applied
-        document = load(shown, text.encode("utf-8"))
-        diagnostics = lint_document(document, settings, archive)
+    result = fix_content(shown, content, settings, archive, unsafe_fixes)
+    document, diagnostics, fixed = result.document, result.diagnostics, result.fixed
     if not fixed:
-        return Outcome(path, diagnostics)
+        return Outcome(path, diagnostics, problem=result.problem)
     if diff:
-        return Outcome(
-            path, diagnostics, fixed=fixed, diff=unified_diff(shown, original, document.text)
-        )
+        changes = unified_diff(shown, result.original, document.text)
+        return Outcome(path, diagnostics, problem=result.problem, fixed=fixed, diff=changes)
     if not os.stat(path).st_mode & 0o200:
         problem = f"{shown}: read-only, not fixed ({fixed} fixes available)"
         return Outcome(path, lint(shown, content, settings, archive), problem=problem)
@@ -236,4 +292,4 @@ def fix_file(path: str, settings: Settings, diff: bool, archive: Archive | None 
         return Outcome(
             path, lint(shown, content, settings, archive), problem=f"{error} (not fixed)"
         )
-    return Outcome(path, diagnostics, fixed=fixed)
+    return Outcome(path, diagnostics, problem=result.problem, fixed=fixed)

@@ -58,6 +58,7 @@ class Settings:
     # Whether `exclude` holds for files named on the command line too, as pre-commit
     # names them (without it, a file named is checked even when excluded, as in ruff).
     force_exclude: bool = field(default=False, metadata=_REPORTING)
+    unsafe_fixes: bool = field(default=False, metadata=_REPORTING)
     archive: str | None = None
     roster: str | None = None
     # Every option the rules declare (see `rules.OPTIONS`), by config key, in registry order.
@@ -117,6 +118,7 @@ class Settings:
             "output-format": self.output_format,
             "fail-level": self.fail_level,
             "force-exclude": self.force_exclude,
+            "unsafe-fixes": self.unsafe_fixes,
             "archive": self.archive,
             "roster": self.roster,
             **self.options,
@@ -145,6 +147,7 @@ _KEYS = {
     "output-format": "format",
     "fail-level": "level",
     "force-exclude": "bool",
+    "unsafe-fixes": "bool",
     "archive": "folder",
     "roster": "file",
 }
@@ -322,6 +325,7 @@ class Overrides:
     output_format: str | None = None
     fail_level: Severity | None = None
     force_exclude: bool = False
+    unsafe_fixes: bool | None = None
 
     def apply(self, settings: Settings) -> Settings:
         if self.select is not None:
@@ -334,6 +338,9 @@ class Overrides:
             output_format=self.output_format or settings.output_format,
             fail_level=self.fail_level or settings.fail_level,
             force_exclude=self.force_exclude or settings.force_exclude,
+            unsafe_fixes=(
+                settings.unsafe_fixes if self.unsafe_fixes is None else self.unsafe_fixes
+            ),
         )
 
 

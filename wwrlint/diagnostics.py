@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 
@@ -25,12 +25,49 @@ class Span:
     end_column: int
 
 
+# Whether a fix only mends the form of a text and keeps what it says ("safe": `--fix`
+# applies it), or makes a guess an editor should confirm ("unsafe": only `--unsafe-fixes`).
+Applicability = Literal["safe", "unsafe"]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A change to the brief's data: characters `start` to `end` of the text at the
+    finding's pointer (or of its key) become `content`. Offsets count characters of the
+    text as read, not as written in the file."""
+
+    start: int
+    end: int
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A change to the file's text: what `span` covers (nothing, for an insertion)
+    becomes `content`. Lines and columns as in every span, so that an editor can apply
+    it as a text edit."""
+
+    span: Span
+    content: str
+
+
 @dataclass(frozen=True, slots=True)
 class Fix:
-    """A safe repair: the value that should stand at the finding's place instead."""
+    """A repair, applied whole or not at all. A rule says what changes in the data
+    (`changes`); placing the finding in the file works out the `edits` that make the file
+    read so, and drops the fix when it finds none. `--fix` applies exactly the edits of
+    the safe fixes, so what is counted as fixable is what gets fixed."""
 
     description: str
-    value: Any
+    applicability: Applicability
+    changes: tuple[Change, ...]
+    edits: tuple[Edit, ...] = ()
+    # The changes rename the key of the entry at the pointer, not its value.
+    on_key: bool = False
+
+    def applies(self, unsafe_fixes: bool) -> bool:
+        """Whether a run applies this fix: safe ones always, unsafe ones when asked to."""
+        return bool(self.edits) and (self.applicability == "safe" or unsafe_fixes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +93,9 @@ class Finding:
     # that "X has no 'sources'" is not reported as well as "unknown key 'source'".
     stands_for: Pointer | None = None
     fix: Fix | None = None
+    # The characters of the text at `pointer` the finding is about (start, end offsets of
+    # the text as read), when it is about some of them: the finding is placed there.
+    at: tuple[int, int] | None = None
     related: tuple[Related, ...] = ()
 
 

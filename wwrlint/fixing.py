@@ -1,146 +1,334 @@
-"""Apply fixes as edits to a brief's text, so every byte a fix does not touch stays as it was.
+"""Fixes as edits of a brief's text: placing them when a finding is placed, and applying
+them, so every byte a fix does not touch stays as it was.
 
-A fix says what value should stand at a place in the brief. The engine turns it into the
-smallest edit of the scalar's source text that the scalar's style allows (plain, quoted or
-block), applies the edits that do not overlap, and reads the result back: an edit is kept
-only when the new text loads as the same brief with exactly the fixed values changed.
+A rule says what a fix changes in the data (characters of a text, or a key's name). When
+the finding is placed, that becomes the edits of the file that make it so, written in the
+scalar's own style (see `scalars`), or no fix at all when no edit can. `--fix` applies
+the edits of the fixes it may apply, every one that does not overlap another, and reads
+the result back: the new text must load as the same brief with exactly those changes.
 """
 
 from __future__ import annotations
 
+import bisect
 import copy
 import difflib
-import json
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from yaml.nodes import ScalarNode
-
-from wwrlint.diagnostics import Diagnostic, Pointer
+from wwrlint.blockscalars import folded_reading
+from wwrlint.diagnostics import Change, Diagnostic, Edit, Finding, Fix, Pointer, Span
 from wwrlint.loading import Document, load, reads_as_text
-
-_PLAIN_SAFE = re.compile(r"[\w][\w .,'’()/&+%-]*")
-
-
-@dataclass(frozen=True)
-class Edit:
-    start: int  # character offsets into the text
-    end: int
-    replacement: str
+from wwrlint.scalarmap import ScalarMap, double_quoted, offset_of, position_of
+from wwrlint.scalars import kind, per_text, scalar_map
+from wwrlint.wording import quoted
+from wwrlint.yamlio.spans import BREAKS
 
 
-def _offsets(text: str) -> list[int]:
-    """Where each line starts, counting line breaks as YAML does."""
-    starts = [0]
-    for match in re.finditer("\r\n|[\r\n\x85\u2028\u2029]", text):
-        starts.append(match.end())
-    return starts
+def place(document: Document, finding: Finding, located: Span) -> tuple[Span, Fix | None]:
+    """Where a finding is (the characters it is about, when it names them and the text's
+    source can show them) and its fix as edits of the file, if any edit makes it."""
+    fix = finding.fix
+    if fix is None and finding.stands_for is not None and finding.anchor == "key":
+        fix = _rename(finding.pointer, finding.stands_for)
+    key = fix is not None and fix.on_key
+    renamed = None
+    if fix is not None and key:
+        if not _in_order(str(finding.pointer[-1]), fix.changes):
+            return located, None
+        renamed = _changed(str(finding.pointer[-1]), fix.changes)
+    node = _written_at(document, finding.pointer, located, renamed)
+    found = scalar_map(document.text, node) if node is not None else None
+    span = located
+    if finding.at is not None and found is not None and not key:
+        where = found.source_range(*finding.at)
+        if where is not None:
+            span = _span(document.text, *where)
+    if fix is None or found is None:
+        return span, None
+    edits = _edits(document.text, found, fix.changes, fix.on_key)
+    if not edits:
+        return span, None
+    return span, Fix(fix.description, fix.applicability, fix.changes, edits, fix.on_key)
 
 
-def _source_form(fragment: str, style: str | None) -> str:
-    """How a piece of a value is written inside a scalar of this style."""
-    if style == '"':
-        return json.dumps(fragment, ensure_ascii=False)[1:-1]
-    if style == "'":
-        return fragment.replace("'", "''")
-    return fragment
+def _rename(pointer: Pointer, meant: Pointer) -> Fix | None:
+    """An unknown key that is a typo of a known one: renaming it is a guess."""
+    old, new = pointer[-1], meant[-1]
+    if not isinstance(old, str) or not isinstance(new, str) or pointer[:-1] != meant[:-1]:
+        return None
+    change = (Change(0, len(old), new),)
+    return Fix(f"rename {quoted(old)} to {quoted(new)}", "unsafe", change, on_key=True)
 
 
-def _edits(document: Document, starts: list[int], pointer: Pointer, value: Any) -> list[Edit]:
-    """Source edits that make the scalar at `pointer` read `value`, or none if unsure."""
-    node = document.node_at(pointer)
-    if not isinstance(node, ScalarNode) or not isinstance(value, str):
-        return []
-    start = starts[node.start_mark.line] + node.start_mark.column
-    end = starts[node.end_mark.line] + node.end_mark.column
-    source = document.text[start:end]
-    old = node.value
-    style = node.style or None
-    if style in ("|", ">") and "\n" in old and " ".join(old.split("\n")) == value:
-        return [Edit(start, start + 1, ">")]  # a literal block read as a folded one
-    matcher = difflib.SequenceMatcher(None, old, value, autojunk=False)
-    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
-    if not changes:
-        return []
-    if len(changes) == 1 and changes[0][1:3] == (0, len(old)):
-        return [Edit(start, end, _whole(value, style))]
-    edits: list[Edit] = []
-    for _, i1, i2, j1, j2 in changes:
-        # Widen each change to whole words, so it can be found in the source.
-        while i1 > 0 and not old[i1 - 1].isspace():
-            i1, j1 = i1 - 1, j1 - 1
-        while i2 < len(old) and not old[i2].isspace():
-            i2, j2 = i2 + 1, j2 + 1
-        before = _source_form(old[i1:i2], style)
-        occurrence = old[:i1].count(old[i1:i2]) if old[i1:i2] else 0
-        found = [m.start() for m in re.finditer(re.escape(before), source)] if before else []
-        if occurrence >= len(found):
-            return []
-        at = start + found[occurrence]
-        edits.append(Edit(at, at + len(before), _source_form(value[j1:j2], style)))
-    return edits
+def _written_at(document: Document, pointer: Pointer, located: Span, renamed: str | None) -> Any:
+    """The scalar node the finding is about (the key, when the fix renames it to
+    `renamed`), when it is written where the finding is placed: not reached through an
+    alias, which an edit there would not change alone; else None."""
+    node: Any
+    if renamed is not None:
+        parent = document.node_at(pointer[:-1])
+        if kind(parent) != "mapping":
+            return None
+        names = _keys(document.text, parent)
+        if renamed in names:
+            return None  # the meant key is there already
+        node = names.get(str(pointer[-1]))
+    else:
+        node = document.node_at(pointer)
+    if kind(node) != "scalar":
+        return None
+    start = (node.start_mark.line + 1, node.start_mark.column + 1)
+    return node if start == (located.line, located.column) else None
 
 
-def _whole(value: str, style: str | None) -> str:
-    """A whole new scalar in the old one's style, where that style can hold it."""
-    if style == "'" and "\n" not in value:
-        return "'" + value.replace("'", "''") + "'"
-    if style is None and _PLAIN_SAFE.fullmatch(value) and reads_as_text(value):
-        return value
-    return json.dumps(value, ensure_ascii=False)
+def _keys(text: str, mapping: Any) -> dict[str, Any]:
+    """A mapping's key nodes by name (the first of a duplicate), made once per mapping."""
+    cache = per_text(text)
+    key = ("keys", id(mapping))
+    if key not in cache:
+        names: dict[str, Any] = {}
+        for name, _ in mapping.value:
+            if kind(name) == "scalar":
+                names.setdefault(name.value, name)
+        # The mapping is kept with its keys, so that its id stays its own.
+        cache[key] = (mapping, names)
+    found: dict[str, Any] = cache[key][1]
+    return found
 
 
-def _set(data: Any, pointer: Pointer, value: Any) -> None:
-    for step in pointer[:-1]:
-        data = data[step]
-    data[pointer[-1]] = value
+def _edits(
+    text: str, found: ScalarMap, changes: tuple[Change, ...], on_key: bool
+) -> tuple[Edit, ...]:
+    """The source edits that make the scalar read with these changes, or none. The new
+    text as a whole is made only where it decides something, so that many fixes in one
+    long text cost what their changes cost."""
+    old = found.value
+    if not _in_order(old, changes):
+        return ()
+    if on_key and len(changes) == 1 and changes[0] == Change(0, len(old), ""):
+        return ()
+    joins = found.style == "|" and any("\n" in old[c.start : c.end] for c in changes)
+    if joins and folded_reading(text, found) == _changed(old, changes):
+        # A literal block whose lines only join: `>` for `|` keeps its lines.
+        return (Edit(_span(text, found.start, found.start + 1), ">"),)
+    if not found.style and not _surely_text(old, changes):
+        new = _changed(old, changes)
+        if not reads_as_text(new):  # a number, a boolean or null, written plain
+            return _whole(text, found, new)
+    pieces = []
+    for change in changes:
+        where = found.source_range(change.start, change.end)
+        written = found.write(text, change.content, *where) if where is not None else None
+        if where is None or written is None:
+            return _whole(text, found, _changed(old, changes))
+        pieces.append((*where, written))
+    if len(pieces) > _MANY:
+        # Many places in one text: one edit from the first to the last, with the source
+        # between them as it was.
+        out, at = [], pieces[0][0]
+        for start, end, written in pieces:
+            out += [text[at:start], written]
+            at = end
+        return (Edit(_span(text, pieces[0][0], at), "".join(out)),)
+    return tuple(Edit(_span(text, start, end), written) for start, end, written in pieces)
 
 
-def apply_fixes(document: Document, diagnostics: list[Diagnostic]) -> tuple[str, int]:
-    """The text with the fixes that can be applied safely together, and how many.
+# More edits than this in one text are given as one.
+_MANY = 16
 
-    Each fix is tried alone first; the ones that read back right are applied together
-    (the first of overlapping ones wins). Fixes left over are found again on the next pass.
+
+# What a plain scalar that reads as a number, a boolean or null can hold.
+_NOT_TEXT = frozenset("0123456789abcdefABCDEFoxinINlLuUrRsStT.+-_~")
+
+
+def _surely_text(old: str, changes: tuple[Change, ...]) -> bool:
+    """Whether a plain text stays text after the changes, seen without making it: it
+    keeps one of its first characters that no number, boolean or null holds."""
+    at = 0
+    for change in (*changes, Change(len(old), len(old), "")):
+        if at >= 64:
+            break
+        if any(character not in _NOT_TEXT for character in old[at : min(change.start, 64)]):
+            return True
+        at = max(at, change.end)
+    return False
+
+
+def _whole(text: str, found: ScalarMap, new: str) -> tuple[Edit, ...]:
+    """The whole scalar written again, double-quoted, where its own style cannot hold the
+    change; a block keeps the line break that ends it, where the next line starts."""
+    written = double_quoted(new)
+    if found.style in ("|", ">"):
+        header = BREAKS.search(text, found.start, found.end)
+        if "#" in text[found.start : header.start() if header else found.end]:
+            return ()  # the comment after the indicator would go with it
+        ending = BREAKS.search(text, max(found.start, found.end - 2), found.end)
+        if ending is None and found.end < len(text):
+            return ()
+        written += ending.group(0) if ending is not None else ""
+    return (Edit(_span(text, found.start, found.end), written),)
+
+
+def _in_order(value: str, changes: tuple[Change, ...]) -> bool:
+    """Whether the changes lie in the text, in order, none overlapping the next."""
+    at = 0
+    for change in changes:
+        if not at <= change.start <= change.end <= len(value):
+            return False
+        at = change.end
+    return True
+
+
+def _changed(value: str, changes: tuple[Change, ...]) -> str:
+    """The value with the changes (in order, see `_in_order`) made."""
+    out, at = [], 0
+    for change in changes:
+        out += [value[at : change.start], change.content]
+        at = change.end
+    return "".join(out) + value[at:]
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(*position_of(text, start), *position_of(text, end))
+
+
+# --- applying -------------------------------------------------------------------------------
+
+
+@dataclass
+class Applied:
+    """What one pass of fixing made: the new text, the findings whose fixes it applied,
+    and those whose fixes did not read back as meant (a wwrlint bug, reported)."""
+
+    text: str
+    fixed: list[Diagnostic] = field(default_factory=list)
+    failed: list[Diagnostic] = field(default_factory=list)
+
+
+def apply_fixes(
+    document: Document, diagnostics: list[Diagnostic], unsafe_fixes: bool = False
+) -> Applied:
+    """The text with every fix the run may apply that overlaps no fix taken before it.
+
+    Fixes that overlap one taken are left for the next pass, which finds them again.
     """
-    starts = _offsets(document.text)
-    verified: list[tuple[Pointer, Any, list[Edit]]] = []
-    taken: list[tuple[int, int]] = []
-    for diagnostic in diagnostics:
-        if diagnostic.fix is None or diagnostic.pointer is None:
-            continue
-        if any(pointer == diagnostic.pointer for pointer, *_ in verified):
-            continue  # one fix per value and pass; the next pass finds the others
-        edits = _edits(document, starts, diagnostic.pointer, diagnostic.fix.value)
-        spans = [(e.start, e.end) for e in edits]
-        if not edits or any(a < d and c < b for a, b in spans for c, d in taken):
-            continue
-        change = [(diagnostic.pointer, diagnostic.fix.value, edits)]
-        if _applied(document, change) is not None:
-            taken += spans
-            verified += change
-    if not verified:
-        return document.text, 0
-    together = _applied(document, verified)
-    if together is not None:
-        return together, len(verified)
-    first = _applied(document, verified[:1])
-    assert first is not None
-    return first, 1
-
-
-def _applied(document: Document, changes: list[tuple[Pointer, Any, list[Edit]]]) -> str | None:
-    """The text with these edits, if it reads back as the brief with just these values
-    changed; else None."""
     text = document.text
-    for edit in sorted((e for *_, edits in changes for e in edits), key=lambda e: -e.start):
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    expected = copy.deepcopy(document.data)
-    for pointer, value, _ in changes:
-        _set(expected, pointer, value)
-    reread = load(document.path, text.encode("utf-8"))
+    taken = _Taken()
+    chosen: list[tuple[Diagnostic, list[tuple[int, int, str]]]] = []
+    for diagnostic in diagnostics:
+        fix = diagnostic.fix
+        if fix is None or diagnostic.pointer is None or not fix.applies(unsafe_fixes):
+            continue
+        edits = [_range(text, edit) for edit in fix.edits]
+        if taken.free(edits):
+            taken.add(edits)
+            chosen.append((diagnostic, edits))
+    if not chosen:
+        return Applied(text)
+    good = _verified(document, chosen)
+    failed = [d for d, _ in chosen if all(d is not g for g, _ in good)]
+    return Applied(_edited(text, good) if good else text, [d for d, _ in good], failed)
+
+
+def _range(text: str, edit: Edit) -> tuple[int, int, str]:
+    span = edit.span
+    start = offset_of(text, span.line - 1, span.column - 1)
+    return start, offset_of(text, span.end_line - 1, span.end_column - 1), edit.content
+
+
+class _Taken:
+    """The source ranges already edited, kept sorted, to find overlaps in log time."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, edits: list[tuple[int, int, str]]) -> bool:
+        for start, end, _ in edits:
+            index = bisect.bisect_right(self.starts, start)
+            before = index - 1
+            # Two insertions at one place, or a range that meets a taken one inside.
+            if before >= 0 and (self.ends[before] > start or self.starts[before] == start):
+                return False
+            if index < len(self.starts) and self.starts[index] < max(end, start + 1):
+                return False
+        return True
+
+    def add(self, edits: list[tuple[int, int, str]]) -> None:
+        for start, end, _ in edits:
+            index = bisect.bisect_right(self.starts, start)
+            self.starts.insert(index, start)
+            self.ends.insert(index, end)
+
+
+_Chosen = list[tuple[Diagnostic, list[tuple[int, int, str]]]]
+
+
+def _edited(text: str, chosen: _Chosen) -> str:
+    edits = sorted((edit for _, edits in chosen for edit in edits), key=lambda e: (e[0], e[1]))
+    out, at = [], 0
+    for start, end, content in edits:
+        out += [text[at:start], content]
+        at = end
+    return "".join(out) + text[at:]
+
+
+def _verified(document: Document, chosen: _Chosen) -> _Chosen:
+    """The fixes that read back as meant, together: all of them, or (when some do not,
+    which is a bug) as many as halving the set keeps."""
+    if _reads_back(document, chosen):
+        return chosen
+    if len(chosen) == 1:
+        return []
+    half = len(chosen) // 2
+    left = _verified(document, chosen[:half])
+    right = _verified(document, chosen[half:])
+    both = left + right
+    return both if right and _reads_back(document, both) else left
+
+
+def _reads_back(document: Document, chosen: _Chosen) -> bool:
+    """Whether the text with these edits loads as the brief with just their changes."""
+    # Changes count from the text as it was: those of one text are made together.
+    grouped: dict[tuple[Pointer, bool], list[Change]] = {}
+    for diagnostic, _ in chosen:
+        assert diagnostic.fix is not None
+        assert diagnostic.pointer is not None
+        key = (diagnostic.pointer, diagnostic.fix.on_key)
+        grouped.setdefault(key, []).extend(diagnostic.fix.changes)
+    # Held in a list, so that a pointer to the top (a file of one text) has a parent too.
+    expected = [copy.deepcopy(document.data)]
+    for (pointer, on_key), changes in grouped.items():
+        if not _expect(expected, (0, *pointer), tuple(changes), on_key):
+            return False
+    reread = load(document.path, _edited(document.text, chosen).encode("utf-8"))
     fine = reread.readable and len(reread.problems) == len(document.problems)
-    return text if fine and reread.data == expected else None
+    return fine and [reread.data] == expected
+
+
+def _expect(data: Any, pointer: Pointer, changes: tuple[Change, ...], on_key: bool) -> bool:
+    """Make the changes in the data; False when the pointer does not lead to text."""
+    try:
+        for step in pointer[:-1]:
+            data = data[step]
+        last = pointer[-1]
+        old = last if on_key else data[last]
+    except (KeyError, IndexError, TypeError):
+        return False
+    changes = tuple(sorted(changes, key=lambda c: (c.start, c.end)))
+    if not isinstance(old, str) or not _in_order(old, changes):
+        return False
+    new = _changed(old, changes)
+    if not on_key:
+        data[last] = new
+        return True
+    if not isinstance(data, dict) or new in data:
+        return False
+    entries = [(new if name == last else name, value) for name, value in data.items()]
+    data.clear()
+    data.update(entries)
+    return True
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

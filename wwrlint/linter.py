@@ -14,6 +14,7 @@ from wwrlint.archive.model import Archive
 from wwrlint.brief import Brief
 from wwrlint.config import Settings
 from wwrlint.diagnostics import Diagnostic, Finding, Pointer, Span
+from wwrlint.fixing import place
 from wwrlint.loading import Document, load
 from wwrlint.rules import BY_NAME, RULES, Rule
 from wwrlint.validation import validate
@@ -93,13 +94,18 @@ def _check(document: Document, brief: Brief) -> list[Diagnostic]:
 
 def _place(document: Document, rule: Rule, finding: Finding) -> Diagnostic:
     span = document.locate(finding.pointer, finding.anchor)
+    fix = None
+    if finding.at is not None or finding.fix is not None or finding.stands_for is not None:
+        span, fix = place(document, finding, span)  # the characters meant, the fix's edits
     value = _value_at(document.data, finding.pointer)
     placed = _diagnostic(document, rule, finding.message, span, finding.pointer, value)
+    if fix is not None:
+        placed = replace(placed, fix=fix)
     if finding.related:
         # Absolute, so that a cached result names the same file from any folder.
         related = tuple(replace(r, path=os.path.abspath(r.path)) for r in finding.related)
         placed = replace(placed, related=related)
-    return replace(placed, fix=finding.fix) if finding.fix is not None else placed
+    return placed
 
 
 def _diagnostic(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from wwrlint.atomic import atomic_text
 from wwrlint.cache import DEFAULT_FOLDER, Cache
-from wwrlint.checking import Outcome, check_files, fix_file, is_brief
+from wwrlint.checking import Outcome, check_files, fix_content, fix_file, is_brief
 from wwrlint.config import ConfigFinder, Overrides
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.errors import ToolError
@@ -26,6 +26,7 @@ from wwrlint.scope import Finder
 from wwrlint.wording import count
 
 if TYPE_CHECKING:
+    from wwrlint.archive.model import Archive
     from wwrlint.baseline import Baseline
 
 
@@ -76,19 +77,26 @@ def run(options: CheckOptions, streams: Streams) -> RunResult:
         from wwrlint import baseline as baselines
     known = baselines.read(options.baseline) if options.baseline else None
     shown = _presentation(options, settings.output_format, streams)
-    result = RunResult(Summary(), settings.fail_level)
+    result = RunResult(Summary(unsafe_fixes=settings.unsafe_fixes), settings.fail_level)
     recorded: list[Diagnostic] = []
     cache = Cache(options.cache_dir) if options.cache and not options.stdin_filename else None
     locating = Finder(finder)
     paths = MachinePaths(lambda path: _archive_folder(locating, path))
     with _output(options.output_file, shown.stream) as out:
         reporter = make_reporter(
-            shown.output_format, out, color=shown.color, annotate=shown.annotate, paths=paths
+            shown.output_format,
+            out,
+            color=shown.color,
+            annotate=shown.annotate,
+            paths=paths,
+            unsafe_fixes=result.summary.unsafe_fixes,
         )
-        outcomes = _outcomes(options, finder, cache, streams)
-        _report(options, outcomes, reporter, out, result, known, recorded)
+        outcomes = _outcomes(options, finder, cache, streams, result.summary.unsafe_fixes)
+        fixed_content = _report(options, outcomes, reporter, out, result, known, recorded)
     if cache is not None:
         cache.save()
+    if fixed_content is not None:
+        _write_bytes(streams.stdout, fixed_content)
     written = None
     if options.generate_baseline:
         written = baselines.write(options.generate_baseline, recorded)
@@ -108,13 +116,16 @@ class _Presentation:
 
 def _presentation(options: CheckOptions, configured: str | None, streams: Streams) -> _Presentation:
     chosen = options.output_format or configured
-    to_terminal = options.output_file is None and streams.stdout.isatty()
+    # An editor fixing its buffer reads the fixed text from stdout: the report goes to stderr.
+    fixing_stdin = _reads_stdin(options) and options.fix and not options.diff
+    report_to = streams.stderr if fixing_stdin else streams.stdout
+    to_terminal = options.output_file is None and report_to.isatty()
     color = options.color == "always" or (
         options.color == "auto" and to_terminal and "NO_COLOR" not in os.environ
     )
     return _Presentation(
         chosen or ("full" if to_terminal else "text"),
-        streams.stdout,
+        report_to,
         color,
         annotate=chosen is None and os.environ.get("GITHUB_ACTIONS") == "true",
     )
@@ -133,10 +144,12 @@ def _report(
     result: RunResult,
     known: Baseline | None,
     recorded: list[Diagnostic],
-) -> None:
+) -> bytes | None:
     """Hand every outcome to the reporter (or, with --diff, write its diff) and count it
-    in `result`."""
+    in `result`; the fixed content of a brief read from stdin, if any."""
+    fixed_content: bytes | None = None
     for outcome in outcomes:
+        fixed_content = outcome.fixed_content or fixed_content
         if outcome.problem:
             result.problems.append(outcome.problem)
             if not options.diff:
@@ -157,6 +170,7 @@ def _report(
             reporter.file(outcome.path, diagnostics)
     if not options.diff:
         reporter.finish(result.summary)
+    return fixed_content
 
 
 def _tell(options: CheckOptions, result: RunResult, stderr: TextIO, written: int | None) -> None:
@@ -174,6 +188,9 @@ def _tell(options: CheckOptions, result: RunResult, stderr: TextIO, written: int
         stderr.write(summary.sentence(unchecked=len(result.problems)) + "\n")
         if summary.fixable and not options.fix:
             stderr.write(f"{summary.fixable} fixable with --fix (see them with --diff).\n")
+        if summary.unsafe_fixable:
+            flags = "--unsafe-fixes" if options.fix else "--fix --unsafe-fixes"
+            stderr.write(f"{summary.unsafe_fixable} more fixable with {flags}.\n")
     if options.statistics:
         stderr.write(summary.statistics())
 
@@ -193,24 +210,24 @@ class _FixCount:
 
 
 def _outcomes(
-    options: CheckOptions, finder: ConfigFinder, cache: Cache | None, streams: Streams
+    options: CheckOptions,
+    finder: ConfigFinder,
+    cache: Cache | None,
+    streams: Streams,
+    unsafe_fixes: bool = False,
 ) -> Iterator[Outcome]:
     """An outcome for every file to check, in order: those named or found, then the briefs
     that depend on them."""
     locating = Finder(finder)
     jobs = options.jobs or os.cpu_count() or 1
-    if options.stdin_filename is not None or options.paths == ("-",):
+    if _reads_stdin(options):
         if options.paths not in ((), ("-",)):
             raise ToolError("--stdin-filename reads the brief from standard input; give no PATH")
-        from wwrlint.linter import lint
-
         name = options.stdin_filename or "-"
         content = streams.stdin.read()
         archives = locating.archives(None, jobs)
         try:
-            archive = archives.of(name)
-            diagnostics = lint(name, content, finder.for_path(name), archive)
-            yield Outcome(name, diagnostics, brief=is_brief(name, archive))
+            yield _from_stdin(name, content, finder, archives.of(name), options, unsafe_fixes)
         finally:
             archives.close()
         return
@@ -224,7 +241,7 @@ def _outcomes(
             yield Outcome("", problem=error)
         if fixing:
             outcomes: Iterator[Outcome] = (
-                fix_file(path, finder.for_path(path), options.diff, archives.of(path))
+                fix_file(path, finder.for_path(path), options.diff, archives.of(path), unsafe_fixes)
                 for path in scope.files
             )
         else:
@@ -232,6 +249,50 @@ def _outcomes(
         yield from _with_progress(outcomes, len(scope.files), streams.stderr)
     finally:
         archives.close()
+
+
+def _reads_stdin(options: CheckOptions) -> bool:
+    return options.stdin_filename is not None or options.paths == ("-",)
+
+
+def _from_stdin(
+    name: str,
+    content: bytes,
+    finder: ConfigFinder,
+    archive: Archive | None,
+    options: CheckOptions,
+    unsafe_fixes: bool,
+) -> Outcome:
+    """The outcome for a brief read from standard input; with --fix, its fixed content
+    (the content as it was, when nothing is fixed), with --diff, the diff."""
+    settings = finder.for_path(name)
+    brief = is_brief(name, archive)
+    if not (options.fix or options.diff):
+        from wwrlint.linter import lint
+
+        return Outcome(name, lint(name, content, settings, archive), brief=brief)
+    from wwrlint.fixing import unified_diff
+    from wwrlint.yamlsyntax import encode_like
+
+    result = fix_content(name, content, settings, archive, unsafe_fixes)
+    text = result.document.text
+    outcome = Outcome(name, result.diagnostics, result.problem, result.fixed, brief=brief)
+    if options.diff:
+        outcome.diff = unified_diff(name, result.original, text) if result.fixed else ""
+    else:
+        outcome.fixed_content = encode_like(content, text) if result.fixed else content
+    return outcome
+
+
+def _write_bytes(stream: TextIO, data: bytes) -> None:
+    """Bytes as they are to a text stream's buffer (fixed text keeps its line endings)."""
+    stream.flush()
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(data.decode("utf-8", "replace"))
+    else:
+        buffer.write(data)
+        buffer.flush()
 
 
 def show_files(options: CheckOptions, finder: ConfigFinder, streams: Streams) -> RunResult:

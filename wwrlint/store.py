@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from wwrlint import __version__
 
-FORMAT = 7
+FORMAT = 8
 # How long a run waits for another run's write before it gives up on the cache.
 BUSY_SECONDS = 60.0
 

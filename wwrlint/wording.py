@@ -29,12 +29,18 @@ def excerpt(text: Any, words: int = 6) -> str:
     return quoted(opening + ("…" if len(parts) > words else ""), limit=60)[1:-1]
 
 
-def did_you_mean(word: Any, choices: Iterable[Any]) -> str:
-    """A "; did you mean 'x'?" hint when one of `choices` is close to `word`."""
+def closest(word: Any, choices: Iterable[Any]) -> str | None:
+    """The one of `choices` close enough to `word` to be what was meant, if any."""
     import difflib  # only when there is something to hint at
 
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"; did you mean {quoted(close[0])}?" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: Any, choices: Iterable[Any]) -> str:
+    """A "; did you mean 'x'?" hint when one of `choices` is close to `word`."""
+    close = closest(word, choices)
+    return f"; did you mean {quoted(close)}?" if close is not None else ""
 
 
 def count(number: int, noun: str) -> str:

@@ -150,6 +150,8 @@ def check_batch(
         if line.startswith(("Found ", "All checks passed")):
             batch.summary = line
             continue
+        if " fixable with --" in line:  # what --fix (or --unsafe-fixes) would fix: no error
+            continue
         named = line.removeprefix(prefix).split(": ", 1)[0] if line.startswith(prefix) else ""
         batch.errors.setdefault(Path(named).name, []).append(line)
     return batch

@@ -90,8 +90,16 @@ EXIT_OK, EXIT_FAILED = 0, 1
 @click.option(
     "--fix",
     is_flag=True,
-    help="Apply safe fixes in place (atomically, keeping every byte not fixed), then report "
-    "what is left.",
+    help="Apply the safe fixes in place (atomically, keeping every byte not fixed), then "
+    "report what is left; from standard input, print the fixed brief on stdout and the "
+    "report on stderr.",
+)
+@click.option(
+    "--unsafe-fixes/--no-unsafe-fixes",
+    default=None,
+    help="Let --fix and --diff apply the unsafe fixes too (guesses such as a closing "
+    "quotation mark or a misspelt id's near match), and count them as fixable "
+    "(config: unsafe-fixes).",
 )
 @click.option(
     "--exit-non-zero-on-fix",
@@ -101,7 +109,8 @@ EXIT_OK, EXIT_FAILED = 0, 1
 @click.option(
     "--diff",
     is_flag=True,
-    help="Show the safe fixes as a unified diff instead of applying them; exit 1 if any.",
+    help="Show the fixes --fix would make as a unified diff instead of applying them; "
+    "exit 1 if any.",
 )
 @click.option(
     "--no-cache",
@@ -147,6 +156,7 @@ def check(
     color: str,
     fix: bool,
     diff: bool,
+    unsafe_fixes: bool | None,
     no_cache: bool,
     cache_dir: str,
     jobs: int,
@@ -161,10 +171,11 @@ def check(
     given here win.
 
     \b
-    Text output is one line per problem:
+    Text output is one line per problem; [*] marks those --fix fixes:
       briefs/x.yaml:12:5: WWR101 [claim-missing-source] claim '...' cites no source
+      briefs/x.yaml:14:23: WWR404 [double-space] [*] two or more spaces in a row ...
     JSON output is an array of objects with path, line, column, end_line, end_column,
-    code, rule, severity, message, pointer and fingerprint.
+    code, rule, severity, message, pointer, fingerprint and fix (its edits).
 
     \b
     Examples:
@@ -176,6 +187,7 @@ def check(
       wwrlint check --generate-baseline .wwrlint-baseline.json briefs/
       wwrlint check --baseline .wwrlint-baseline.json briefs/
       cat draft.yaml | wwrlint check --stdin-filename briefs/draft.yaml
+      wwrlint check --fix --stdin-filename briefs/draft.yaml < draft.yaml > fixed.yaml
     """
     from wwrlint.config import Overrides, check_selector
     from wwrlint.errors import ToolError
@@ -194,6 +206,7 @@ def check(
             force_exclude=force_exclude,
             output_format=output_format,
             fail_level="warning" if fail_level == "warning" else "error" if fail_level else None,
+            unsafe_fixes=unsafe_fixes,
         )
         options = CheckOptions(
             paths=paths,

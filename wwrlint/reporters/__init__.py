@@ -61,6 +61,7 @@ def make_reporter(
     color: bool = False,
     annotate: bool = False,
     paths: MachinePaths | None = None,
+    unsafe_fixes: bool = False,
 ) -> Reporter:
     """The reporter for a format; `annotate` adds GitHub annotations to a text format;
     `paths` names files for the machine formats (by default, as `MachinePaths` does
@@ -69,6 +70,7 @@ def make_reporter(
     if BY_NAME[output_format].machine:
         return _machine_reporter(output_format, stream, paths)
     reporter = reporter_class(output_format)(stream, color)
+    reporter.unsafe_fixes = unsafe_fixes
     if annotate:
         return Tee([reporter, _machine_reporter("github", stream, paths)])
     return reporter

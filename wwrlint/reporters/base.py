@@ -20,7 +20,11 @@ class Summary:
     files_with_problems: int = 0
     errors: int = 0
     warnings: int = 0
+    # Findings with a fix the run applies (`--fix`, and unsafe ones with `unsafe_fixes`),
+    # and those whose fix only `--unsafe-fixes` would apply.
     fixable: int = 0
+    unsafe_fixable: int = 0
+    unsafe_fixes: bool = False
     by_rule: Counter[tuple[str, str]] = field(default_factory=Counter)
 
     def add(self, diagnostics: list[Diagnostic], brief: bool = True) -> None:
@@ -34,7 +38,11 @@ class Summary:
             else:
                 self.warnings += 1
             self.by_rule[diagnostic.code, diagnostic.rule] += 1
-            self.fixable += diagnostic.fix is not None
+            fix = diagnostic.fix
+            if fix is not None and fix.applies(self.unsafe_fixes):
+                self.fixable += 1
+            elif fix is not None and fix.applies(unsafe_fixes=True):
+                self.unsafe_fixable += 1
 
     def sentence(self, unchecked: int = 0) -> str:
         """One line for people: what was found, in how many briefs."""
@@ -76,6 +84,9 @@ def with_related(d: Diagnostic, show: Callable[[str], str] = shown_path) -> str:
 
 class Reporter:
     """Base reporter: write each file's diagnostics as they come, then finish."""
+
+    # Whether the run applies unsafe fixes too: a finding is fixable when its fix applies.
+    unsafe_fixes = False
 
     def __init__(self, stream: TextIO, color: bool = False) -> None:
         self.stream = stream

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from wwrlint.diagnostics import Diagnostic, Pointer
+from wwrlint.diagnostics import Diagnostic, Fix, Pointer
 from wwrlint.reporters.base import Summary
 from wwrlint.reporters.paths import MachineReporter, reason
 
@@ -14,6 +14,25 @@ from wwrlint.reporters.paths import MachineReporter, reason
 def json_pointer(pointer: Pointer) -> str:
     """RFC 6901 form of a data pointer: `/sources/dawn-2022-01-03/date`."""
     return "".join("/" + str(step).replace("~", "~0").replace("/", "~1") for step in pointer)
+
+
+def fix_item(fix: Fix) -> dict[str, Any]:
+    """A fix as ruff's JSON gives one: what it does, how safe it is, and its edits of the
+    file (1-based lines and columns, the end exclusive; an empty range inserts)."""
+    return {
+        "message": fix.description,
+        "applicability": fix.applicability,
+        "edits": [
+            {
+                "line": edit.span.line,
+                "column": edit.span.column,
+                "end_line": edit.span.end_line,
+                "end_column": edit.span.end_column,
+                "content": edit.content,
+            }
+            for edit in fix.edits
+        ],
+    }
 
 
 class JsonReporter(MachineReporter):
@@ -34,9 +53,7 @@ class JsonReporter(MachineReporter):
             "message": d.message,
             "pointer": json_pointer(d.pointer) if d.pointer is not None else None,
             "fingerprint": d.fingerprint,
-            "fix": (
-                {"message": d.fix.description, "value": d.fix.value} if d.fix is not None else None
-            ),
+            "fix": fix_item(d.fix) if d.fix is not None else None,
         }
         if d.related:  # only findings that name other places have the key
             item["related"] = [

@@ -20,7 +20,9 @@ class TextReporter(Reporter):
 
     def headline(self, d: Diagnostic) -> str:
         where = self.paint(f"{d.path}:{d.span.line}:{d.span.column}:", "path")
-        return f"{where} {self.paint(d.code, d.severity)} [{d.rule}] {with_related(d)}\n"
+        # As in ruff: [*] marks a finding that --fix fixes (with the fixes this run applies).
+        fixable = "[*] " if d.fix is not None and d.fix.applies(self.unsafe_fixes) else ""
+        return f"{where} {self.paint(d.code, d.severity)} [{d.rule}] {fixable}{with_related(d)}\n"
 
     def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
         for diagnostic in diagnostics:

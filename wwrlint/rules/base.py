@@ -8,7 +8,7 @@ from typing import Any
 
 from wwrlint.archive.model import Archive
 from wwrlint.brief import Brief
-from wwrlint.diagnostics import Finding, Severity
+from wwrlint.diagnostics import Applicability, Finding, Severity
 
 Check = Callable[[Brief], Iterable[Finding]]
 
@@ -41,6 +41,17 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Fixable:
+    """What a rule's fix does, as `wwrlint rule` tells it: whether it only mends the form
+    ("safe", applied by `--fix`) or is a guess ("unsafe", applied by `--unsafe-fixes`),
+    and whether every finding of the rule comes with one."""
+
+    applicability: Applicability
+    always: bool
+    does: str  # what the fix does, as a phrase: "writes one space"
+
+
+@dataclass(frozen=True)
 class Rule:
     """One rule. `check` is None for rules that a pipeline stage reports itself
     (YAML problems while loading, schema violations while validating)."""
@@ -64,3 +75,5 @@ class Rule:
     # Runs, and keeps its severity, whatever selection, ignores, severity overrides,
     # suppressions or baselines say: nothing else can be checked in a file it fires on.
     always_on: bool = False
+    # The fix the rule's findings come with, if any.
+    fix: Fixable | None = None

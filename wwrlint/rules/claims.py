@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from wwrlint.brief import Brief, defines_mapping, describe, is_blank
-from wwrlint.diagnostics import Finding
-from wwrlint.rules.base import Rule
+from wwrlint.diagnostics import Change, Finding, Fix
+from wwrlint.rules.base import Fixable, Rule
 from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
-from wwrlint.wording import did_you_mean, quoted
+from wwrlint.wording import closest, did_you_mean, quoted
 
 
 def claim_missing_source(brief: Brief) -> Iterator[Finding]:
@@ -31,7 +32,17 @@ def unknown_source(brief: Brief) -> Iterator[Finding]:
                 pointer,
                 f"{describe(claim)} cites source {quoted(source_id)}, which the brief does not "
                 f"define under 'sources'{did_you_mean(source_id, defined)}",
+                fix=_cite_instead(source_id, defined, claim.data.get("sources")),
             )
+
+
+def _cite_instead(source_id: Any, defined: dict[str, Any], cited: Any) -> Fix | None:
+    """Citing the defined source whose id is close to the undefined one: a guess, so an
+    unsafe fix; none when the claim cites that source already."""
+    meant = closest(source_id, defined) if isinstance(source_id, str) else None
+    if meant is None or (isinstance(cited, list) and meant in cited):
+        return None
+    return Fix(f"cite {quoted(meant)}", "unsafe", (Change(0, len(source_id), meant),))
 
 
 def unused_source(brief: Brief) -> Iterator[Finding]:
@@ -89,6 +100,7 @@ body:
     good=GOOD,
     check=unknown_source,
     refines_schema=True,
+    fix=Fixable("unsafe", False, "cites the defined source whose id is close to the one given"),
 )
 
 UNUSED_SOURCE = Rule(

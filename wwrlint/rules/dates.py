@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from wwrlint.brief import Brief, entries, is_blank
-from wwrlint.diagnostics import Finding, Fix, Pointer
-from wwrlint.rules.base import Option, Rule
+from wwrlint.diagnostics import Change, Finding, Fix, Pointer
+from wwrlint.rules.base import Fixable, Option, Rule
 from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
 from wwrlint.wording import count, quoted, what_is
 
@@ -57,11 +57,11 @@ def invalid_date(brief: Brief) -> Iterator[Finding]:
         from wwrlint.textforms import prose_date  # rarely needed: load late
 
         written = prose_date(value) if isinstance(value, str) else None
-        fix = (
-            Fix(f"write {written.date.isoformat()}", written.date.isoformat())
-            if written is not None and written.date is not None
-            else None
-        )
+        fix = None
+        if written is not None and written.date is not None:
+            # A date written in words names one day: writing it as YYYY-MM-DD keeps it.
+            iso = written.date.isoformat()
+            fix = Fix(f"write {iso}", "safe", (Change(0, len(value), iso),))
         yield Finding(pointer, f"{_field_name(pointer)} {_why_invalid(value)}", fix=fix)
 
 
@@ -168,6 +168,7 @@ body:
     good=GOOD,
     check=invalid_date,
     refines_schema=True,
+    fix=Fixable("safe", False, "writes a date given in words (3 January 2022) as YYYY-MM-DD"),
 )
 
 SOURCE_AFTER_BRIEF = Rule(

@@ -28,6 +28,15 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
         "bad": rule.bad,
         "good": rule.good,
         "options": [option_dict(option) for option in rule.options],
+        "fix": (
+            {
+                "applicability": rule.fix.applicability,
+                "availability": "always" if rule.fix.always else "sometimes",
+                "description": rule.fix.does,
+            }
+            if rule.fix is not None
+            else None
+        ),
     }
 
 
@@ -41,11 +50,18 @@ def rules_table() -> str:
 
 
 def rules_markdown() -> str:
-    lines = ["| code | rule | severity | fires when |", "| --- | --- | --- | --- |"]
+    lines = ["| code | rule | severity | fix | fires when |", "| --- | --- | --- | --- | --- |"]
     lines += [
-        f"| {rule.code} | `{rule.name}` | {rule.severity} | {rule.summary} |" for rule in RULES
+        f"| {rule.code} | `{rule.name}` | {rule.severity} | {_fix_cell(rule)} | {rule.summary} |"
+        for rule in RULES
     ]
     return "\n".join(lines) + "\n"
+
+
+def _fix_cell(rule: Rule) -> str:
+    if rule.fix is None:
+        return ""
+    return rule.fix.applicability + ("" if rule.fix.always else " (some)")
 
 
 def rule_text(rule: Rule) -> str:
@@ -57,11 +73,22 @@ def rule_text(rule: Rule) -> str:
         f"{rule.name} ({rule.code})\n\n"
         f"{rule.summary}\n\n"
         f"Default severity: {rule.severity}\n\n"
+        f"{textwrap.fill(fix_text(rule), width=88, break_on_hyphens=False)}\n\n"
         f"{rationale}\n\n"
         f"{_options_text(rule.options)}"
         f"{example('Bad (this brief triggers the rule)', rule.bad)}\n"
         f"{example('Good', rule.good)}"
     )
+
+
+def fix_text(rule: Rule) -> str:
+    """Whether the rule can fix what it finds, how safely, and how."""
+    fix = rule.fix
+    if fix is None:
+        return "Fix: none; what this rule finds needs an editor."
+    which = "every finding" if fix.always else "some findings"
+    how = "--fix" if fix.applicability == "safe" else "--fix --unsafe-fixes"
+    return f"Fix: {fix.applicability}, for {which} (applied by {how}): {fix.does}."
 
 
 def _options_text(options: tuple[Option, ...]) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wwrlint.brief import Brief, defines_mapping, describe, is_blank
-from wwrlint.diagnostics import Finding
-from wwrlint.rules.base import Rule
+from wwrlint.diagnostics import Change, Finding, Fix
+from wwrlint.rules.base import Fixable, Rule
 from wwrlint.rules.examples import ANALYSTS, CLAIM, DAWN, HEAD
-from wwrlint.wording import did_you_mean, quoted
+from wwrlint.wording import closest, did_you_mean, quoted
 
 QUOTE = """\
   - quote: The risk is deemed manageable, at least for the time being.
@@ -37,10 +37,14 @@ def unknown_analyst(brief: Brief) -> Iterator[Finding]:
     for quote in brief.of_kind("quote"):
         analyst_id = quote.data.get("analyst")
         if isinstance(analyst_id, str) and analyst_id.strip() and analyst_id not in defined:
+            meant = closest(analyst_id, defined)
+            # Naming the analyst whose id is close is a guess about whose words these are.
+            change = (Change(0, len(analyst_id), meant),) if meant is not None else ()
             yield Finding(
                 (*quote.pointer, "analyst"),
                 f"{describe(quote)} names analyst {quoted(analyst_id)}, who is neither under "
                 f"'analysts' nor in the roster{did_you_mean(analyst_id, defined)}",
+                fix=Fix(f"name {quoted(meant)}", "unsafe", change) if change else None,
             )
 
 
@@ -89,6 +93,7 @@ UNKNOWN_ANALYST = Rule(
     good=BEFORE_QUOTE + QUOTE,
     check=unknown_analyst,
     refines_schema=True,
+    fix=Fixable("unsafe", False, "names the analyst whose id is close to the one given"),
 )
 
 UNUSED_ANALYST = Rule(

@@ -4,7 +4,7 @@ so that every rule lives in the registry."""
 
 from __future__ import annotations
 
-from wwrlint.rules.base import Rule
+from wwrlint.rules.base import Fixable, Rule
 from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
 
 YAML_SYNTAX = Rule(
@@ -54,6 +54,8 @@ SCHEMA = Rule(
     ),
     bad=HEAD + DAWN.replace("publisher", "pubisher") + "body:\n" + CLAIM,
     good=GOOD,
+    # Fixes made from where the schema's findings are placed (see fixing.place).
+    fix=Fixable("unsafe", False, "renames an unknown key to the known key it is close to"),
 )
 
 UNUSED_SUPPRESSION = Rule(

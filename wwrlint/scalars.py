@@ -1,0 +1,76 @@
+"""Where each character of a scalar's text is written in the file, and how new text is
+written in a scalar's style: what findings inside a text (a straight quote, a doubled
+space) and fixes of a text need from loading.
+
+A scalar's source is read again, style by style (plain and quoted in `flowscalars`,
+literal and folded blocks in `blockscalars`), into pieces that each map some characters
+of the value to the source characters that wrote them (`scalarmap`). The reading is
+checked against the parser's value: where the two differ (a tag, an anchor, a form these
+readers do not know), the scalar has no map, and what is found in it is placed on the
+whole scalar, without a fix.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any, Protocol, cast
+
+from wwrlint.blockscalars import block_map
+from wwrlint.flowscalars import flow_map
+from wwrlint.scalarmap import ScalarMap, offset_of
+
+
+class Mark(Protocol):
+    line: int
+    column: int
+
+
+class Scalar(Protocol):
+    """A scalar node, as any YAML library's composer makes one."""
+
+    value: str
+    style: str | None
+    start_mark: Mark
+    end_mark: Mark
+
+
+def kind(node: object) -> str | None:
+    """ "scalar", "sequence" or "mapping": what a node of the YAML library is (PyYAML's and
+    ruamel's nodes both say so), asked without importing the library."""
+    found = getattr(node, "id", None)
+    return found if isinstance(found, str) else None
+
+
+# What is worked out once per document, by its text (held, so that its id stays its own).
+_TEXTS: OrderedDict[int, tuple[str, dict[Any, Any]]] = OrderedDict()
+
+
+def per_text(text: str) -> dict[Any, Any]:
+    """A cache for one document's text, kept while it is among the last few in use."""
+    entry = _TEXTS.get(id(text))
+    if entry is None or entry[0] is not text:
+        entry = (text, {})
+        _TEXTS[id(text)] = entry
+        while len(_TEXTS) > 8:
+            _TEXTS.popitem(last=False)
+    _TEXTS.move_to_end(id(text))
+    return entry[1]
+
+
+def scalar_map(text: str, node: object) -> ScalarMap | None:
+    """The map of a scalar node of this text (read once per node), or None."""
+    if kind(node) != "scalar":
+        return None
+    scalar = cast(Scalar, node)
+    start = offset_of(text, scalar.start_mark.line, scalar.start_mark.column)
+    end = offset_of(text, scalar.end_mark.line, scalar.end_mark.column)
+    maps = per_text(text)
+    key = ("scalar", start, end)
+    if key not in maps:
+        style = scalar.style or ""
+        if style in ("|", ">"):
+            maps[key] = block_map(text, start, end, scalar.value)
+        else:
+            maps[key] = flow_map(text, start, end, style, scalar.value)
+    found: ScalarMap | None = maps[key]
+    return found
