@@ -1,6 +1,6 @@
 """Where a cold brief's time goes: each stage of `wwrlint check --no-cache`, in process.
 
-    python bench/profile.py --briefs 1000 --corpus seed [--loader yamlio]
+    python bench/profile.py --briefs 1000 --corpus seed
 
 Generates a corpus as bench/run.py does, then checks every brief through the same code a
 cold run uses (archive index, then each brief read, parsed, built, validated, checked by the
@@ -62,13 +62,10 @@ class Stopwatch:
         setattr(owner, attribute, timed)
 
 
-def instrument(watch: Stopwatch, loader: str) -> None:
-    from wwrlint import cache, checking, discovery, linter, loading, schema_errors
+def instrument(watch: Stopwatch) -> None:
+    from wwrlint import cache, checking, discovery, linter, schema_errors
     from wwrlint.archive import summary
     from wwrlint.yamlio import build, document
-
-    if loader == "yamlio":  # the YAML layer on ruamel.yaml in place of loading's own
-        linter.load = document.load  # type: ignore[assignment]
 
     stages: list[tuple[Any, str, str]] = [
         (summary, "summary_of", "archive index (a brief's head)"),
@@ -84,11 +81,6 @@ def instrument(watch: Stopwatch, loader: str) -> None:
         (cache.Cache, "record", "cache writes"),
         (cache.Cache, "save", "cache writes"),
     ]
-    if hasattr(loading, "_Composer"):  # loading on PyYAML, before wwrlint/yamlio/
-        stages += [
-            (loading._Composer, "get_node", "parse (compose)"),
-            (loading._Builder, "build", "build (data and positions)"),
-        ]
     for owner, attribute, name in stages:
         watch.wrap(owner, attribute, name)
     from wwrlint.rules import RULES
@@ -110,12 +102,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--briefs", type=int, default=1000)
     parser.add_argument("--corpus", choices=CORPORA, default="seed")
-    parser.add_argument(
-        "--loader",
-        choices=["loading", "yamlio"],
-        default="loading",
-        help="yamlio: load through wwrlint/yamlio/ (ruamel.yaml) in place of loading.load",
-    )
     args = parser.parse_args()
 
     from wwrlint.cache import Cache
@@ -124,7 +110,7 @@ def main() -> None:
     from wwrlint.scope import Finder
 
     watch = Stopwatch()
-    instrument(watch, args.loader)
+    instrument(watch)
     with tempfile.TemporaryDirectory(prefix="wwrlint-profile-") as folder:
         root = Path(folder)
         paths = [str(p) for p in generate(root, args.briefs, corpus=args.corpus)]

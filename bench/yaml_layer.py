@@ -1,5 +1,6 @@
 """The YAML layer alone: each brief of a corpus loaded (parsed, built, every finding's
-place looked up) by the loader on PyYAML and by the one on ruamel.yaml (wwrlint/yamlio/).
+place looked up) by wwrlint's loader on ruamel.yaml (wwrlint/yamlio/) and by the one on
+PyYAML it replaced, kept in the tests (tests/pyyaml_loader.py; needs the test extra).
 
     python bench/yaml_layer.py --briefs 500 --corpus both
 
@@ -27,15 +28,17 @@ from generate import CORPORA, generate
 
 def loaders() -> dict[str, tuple[Callable[[str], Any], Callable[[str, bytes], Any]]]:
     """Each loader's parse step alone, and its whole load."""
-    from wwrlint import loading
     from wwrlint.yamlio import compose, document
 
+    sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
+    import pyyaml_loader
+
     def pyyaml_parse(text: str) -> Any:
-        composer = loading._Composer(text)
+        composer = pyyaml_loader._Composer(text)
         return composer.get_node() if composer.check_node() else None
 
     return {
-        "PyYAML (libyaml 0.2)": (pyyaml_parse, loading.load),
+        "PyYAML (libyaml 0.2), tests/pyyaml_loader.py": (pyyaml_parse, pyyaml_loader.load),
         f"ruamel.yaml, {compose.PARSER}": (compose.compose, document.load),
     }
 

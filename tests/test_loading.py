@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -164,3 +168,74 @@ def test_deep_nesting_is_stopped() -> None:
     text = "id: " + "[" * 500 + "]" * 500 + "\n"
     [(rule, line, _)] = found(text)
     assert (rule, line) == ("yaml-unsupported", 1)
+
+
+# Past libyaml 0.2's limits (more than 1,000 flow levels, 1,000 block levels) the file is a
+# syntax error at the collection that goes past them, as it was with PyYAML; libyaml 0.1.7
+# (ruamel.yaml.clib) has no limit and its composer recursed in C until the process died.
+DEEP = {
+    "flow lists": ("[" * 100_000 + "]" * 100_000, "flow", 1, 1001),
+    "flow mappings": ("{a: " * 1001 + "}" * 1001, "flow", 1, 4001),
+    "block lists, one line": ("- " * 100_000 + "a", "block", 1, 1999),
+    "block questions": ("? " * 1000 + "a", "block", 1, 1999),
+    "block mappings": ("".join(" " * i + "a:\n" for i in range(1001)), "block", 1000, 1000),
+    "lists under keys": (
+        "".join(" " * (i // 2 * 2) + ("a:\n" if i % 2 == 0 else "- \n") for i in range(1200)),
+        "block",
+        1000,
+        999,
+    ),
+    "compact lists of mappings": (
+        "".join("  " * i + "- a:\n" for i in range(600)),
+        "block",
+        500,
+        1001,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", DEEP)
+def test_nesting_past_the_parsers_limit_is_a_syntax_error(case: str) -> None:
+    text, kind, line, column = DEEP[case]
+    [problem] = load("x.yaml", text.encode()).problems
+    assert problem.rule == "yaml-syntax"
+    assert problem.message == f"while increasing {kind} level: exceeded maximum nesting depth"
+    assert (problem.span.line, problem.span.column) == (line, column)
+
+
+@pytest.mark.parametrize("depth", [997, 998])
+def test_nesting_up_to_the_limit_is_read(depth: int) -> None:
+    """Just under the limits the composer builds it (and the brief is too deep to check)."""
+    for text in ("[" * 1000 + "]" * 1000, "- " * depth + "a"):
+        [problem] = load("x.yaml", text.encode()).problems
+        assert problem.rule == "yaml-unsupported"
+
+
+def test_no_pyyaml_at_run_time(tmp_path: Path) -> None:
+    """PyYAML is a test dependency only: checking and fixing a brief never imports it."""
+    brief = tmp_path / "brief.yaml"
+    brief.write_text('id: x\ntitle: A title with a "straight" quote\n', "utf-8")
+    script = (
+        "import sys\n"
+        "from wwrlint.cli import main\n"
+        "try:\n"
+        f"    main(['check', '--no-cache', '--fix', {str(brief)!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "assert 'yaml' not in sys.modules, 'PyYAML imported'\n"
+        "assert 'ruamel.yaml' in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_only_the_yaml_layer_imports_a_yaml_library() -> None:
+    package = Path(__file__).parent.parent / "wwrlint"
+    importing = {
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if re.search(r"^\s*(?:import|from) (?:yaml|ruamel)\b", path.read_text("utf-8"), re.M)
+    }
+    assert importing
+    assert all(path.startswith("yamlio/") for path in importing), importing

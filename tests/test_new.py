@@ -37,7 +37,7 @@ def test_title_and_date_options(tmp_path: Path) -> None:
     code, _ = new("--title", "Pakistan: a border under strain", "--date", "2022-02-07", str(target))
     assert code == 0
     text = target.read_text("utf-8")
-    assert "title: 'Pakistan: a border under strain'\n" in text
+    assert 'title: "Pakistan: a border under strain"\n' in text
     assert "date: 2022-02-07  #" in text
     assert lint(str(target), text.encode()) == []
 

@@ -146,8 +146,8 @@ def suite_texts() -> Iterator[tuple[str, Document, Pointer, str]]:
         if path.stem in INVALID or not document.readable or document.problems:
             continue
         for pointer, value in leaves(document.data):
-            node = document.node_at(pointer)
-            if node is not None and node.value == value:
+            scalar = document.scalar_at(pointer)
+            if scalar is not None and scalar.value == value:
                 yield path.stem, document, pointer, value
 
 
@@ -156,9 +156,9 @@ def test_every_edit_of_every_text_of_the_yaml_test_suite_reads_back_as_meant() -
     wrong = []
     for case, document, pointer, value in suite_texts():
         texts += 1
-        node = document.node_at(pointer)
-        assert node is not None
-        if scalar_map(document.text, node) is None:
+        scalar = document.scalar_at(pointer)
+        assert scalar is not None
+        if scalar_map(document.text, scalar) is None:
             continue
         mapped += 1
         for change in changes_of(value):

@@ -18,11 +18,12 @@ from typing import Any
 
 from wwrlint.blockscalars import folded_reading
 from wwrlint.diagnostics import Change, Diagnostic, Edit, Finding, Fix, Pointer, Span
-from wwrlint.loading import Document, load, reads_as_text
-from wwrlint.scalarmap import ScalarMap, double_quoted, offset_of, position_of
-from wwrlint.scalars import kind, per_text, scalar_map
+from wwrlint.loading import Document, Written, load, reads_as_text
+from wwrlint.scalarmap import ScalarMap, offset_of, position_of
+from wwrlint.scalars import scalar_map
 from wwrlint.wording import quoted
 from wwrlint.yamlio.spans import BREAKS
+from wwrlint.yamlio.write import double_quoted
 
 
 def place(document: Document, finding: Finding, located: Span) -> tuple[Span, Fix | None]:
@@ -61,40 +62,22 @@ def _rename(pointer: Pointer, meant: Pointer) -> Fix | None:
     return Fix(f"rename {quoted(old)} to {quoted(new)}", "unsafe", change, on_key=True)
 
 
-def _written_at(document: Document, pointer: Pointer, located: Span, renamed: str | None) -> Any:
-    """The scalar node the finding is about (the key, when the fix renames it to
-    `renamed`), when it is written where the finding is placed: not reached through an
-    alias, which an edit there would not change alone; else None."""
-    node: Any
+def _written_at(
+    document: Document, pointer: Pointer, located: Span, renamed: str | None
+) -> Written | None:
+    """The scalar the finding is about (the key, when the fix renames it to `renamed`),
+    when it is written where the finding is placed: not reached through an alias, which an
+    edit there would not change alone; else None."""
     if renamed is not None:
-        parent = document.node_at(pointer[:-1])
-        if kind(parent) != "mapping":
-            return None
-        names = _keys(document.text, parent)
-        if renamed in names:
+        if document.key_at((*pointer[:-1], renamed)) is not None:
             return None  # the meant key is there already
-        node = names.get(str(pointer[-1]))
+        scalar = document.key_at(pointer)
     else:
-        node = document.node_at(pointer)
-    if kind(node) != "scalar":
+        scalar = document.scalar_at(pointer)
+    if scalar is None:
         return None
-    start = (node.start_mark.line + 1, node.start_mark.column + 1)
-    return node if start == (located.line, located.column) else None
-
-
-def _keys(text: str, mapping: Any) -> dict[str, Any]:
-    """A mapping's key nodes by name (the first of a duplicate), made once per mapping."""
-    cache = per_text(text)
-    key = ("keys", id(mapping))
-    if key not in cache:
-        names: dict[str, Any] = {}
-        for name, _ in mapping.value:
-            if kind(name) == "scalar":
-                names.setdefault(name.value, name)
-        # The mapping is kept with its keys, so that its id stays its own.
-        cache[key] = (mapping, names)
-    found: dict[str, Any] = cache[key][1]
-    return found
+    start = (scalar.span.line, scalar.span.column)
+    return scalar if start == (located.line, located.column) else None
 
 
 def _edits(

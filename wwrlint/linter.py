@@ -54,7 +54,7 @@ def lint_document(
         from wwrlint import suppressions
 
         parsed = suppressions.parse(
-            document.text, document.root, settings.require_suppression_reason
+            document.text, document.literal_spans(), settings.require_suppression_reason
         )
         found, own = suppressions.apply([d for d in found if d.rule in enabled], parsed, enabled)
         found += [

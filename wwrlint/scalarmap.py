@@ -210,21 +210,3 @@ def _on_one_line(content: str) -> bool:
 def _plain_content(content: str) -> bool:
     """Whether a plain scalar may hold these characters anywhere (see _PLAIN_NEVER)."""
     return "\t" not in content and not _PLAIN_NEVER & set(content.replace("#", ""))
-
-
-def double_quoted(value: str) -> str:
-    """A double-quoted scalar that reads as `value`, whatever it holds."""
-    out = []
-    for character in value:
-        if character in ('"', "\\"):
-            out.append("\\" + character)
-        elif character == "\n":
-            out.append("\\n")
-        elif character == "\t":
-            out.append("\\t")
-        elif _NOT_PRINTABLE.match(character) or BREAKS.match(character):
-            code = ord(character)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(character)
-    return '"' + "".join(out) + '"'

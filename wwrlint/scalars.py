@@ -13,33 +13,12 @@ whole scalar, without a fix.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, Protocol, cast
+from typing import Any
 
 from wwrlint.blockscalars import block_map
 from wwrlint.flowscalars import flow_map
+from wwrlint.loading import Written
 from wwrlint.scalarmap import ScalarMap, offset_of
-
-
-class Mark(Protocol):
-    line: int
-    column: int
-
-
-class Scalar(Protocol):
-    """A scalar node, as any YAML library's composer makes one."""
-
-    value: str
-    style: str | None
-    start_mark: Mark
-    end_mark: Mark
-
-
-def kind(node: object) -> str | None:
-    """ "scalar", "sequence" or "mapping": what a node of the YAML library is (PyYAML's and
-    ruamel's nodes both say so), asked without importing the library."""
-    found = getattr(node, "id", None)
-    return found if isinstance(found, str) else None
-
 
 # What is worked out once per document, by its text (held, so that its id stays its own).
 _TEXTS: OrderedDict[int, tuple[str, dict[Any, Any]]] = OrderedDict()
@@ -57,20 +36,18 @@ def per_text(text: str) -> dict[Any, Any]:
     return entry[1]
 
 
-def scalar_map(text: str, node: object) -> ScalarMap | None:
-    """The map of a scalar node of this text (read once per node), or None."""
-    if kind(node) != "scalar":
-        return None
-    scalar = cast(Scalar, node)
-    start = offset_of(text, scalar.start_mark.line, scalar.start_mark.column)
-    end = offset_of(text, scalar.end_mark.line, scalar.end_mark.column)
+def scalar_map(text: str, scalar: Written) -> ScalarMap | None:
+    """The map of a scalar of this text, as the loaded document gives it (`scalar_at`,
+    `key_at`), read once per scalar; None where the reading differs from the value."""
+    where = scalar.span
+    start = offset_of(text, where.line - 1, where.column - 1)
+    end = offset_of(text, where.end_line - 1, where.end_column - 1)
     maps = per_text(text)
     key = ("scalar", start, end)
     if key not in maps:
-        style = scalar.style or ""
-        if style in ("|", ">"):
+        if scalar.style in ("|", ">"):
             maps[key] = block_map(text, start, end, scalar.value)
         else:
-            maps[key] = flow_map(text, start, end, style, scalar.value)
+            maps[key] = flow_map(text, start, end, scalar.style, scalar.value)
     found: ScalarMap | None = maps[key]
     return found

@@ -14,11 +14,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
 from wwrlint.diagnostics import Diagnostic, Span
 from wwrlint.rules import ALWAYS_ON, BY_NAME, expand, find
 from wwrlint.wording import did_you_mean, quoted
+from wwrlint.yamlio.core import split_lines
 
 _COMMENT = re.compile(r"(?:^|(?<=\s))#\s*wwrlint\s*:(?P<body>.*)$")
 _DIRECTIVE = re.compile(r"\s*(?P<kind>[a-z-]+)\s*=\s*(?P<rules>[^\s,]+(?:\s*,\s*[^\s,]+)*)\s*$")
@@ -47,15 +46,16 @@ class Parsed:
     problems: list[tuple[Span, str]]  # invalid suppressions: where, and why
 
 
-def parse(text: str, root: Node | None, require_reason: bool) -> Parsed:
-    """Find the suppression comments of a file (never text inside a quoted or block scalar)."""
+def parse(text: str, literal: list[Span], require_reason: bool) -> Parsed:
+    """Find the suppression comments of a file, never inside the regions of literal text
+    (quoted and block scalars: `Document.literal_spans`)."""
     parsed = Parsed([], [])
     candidates = list(_candidates(text))
     if not candidates:
         return parsed
     # Scalars never overlap: the one that could hold a comment is the last that starts
     # before it (a search, not a scan of every scalar for every comment).
-    inside = sorted(_scalar_spans(root), key=lambda s: (s.line, s.column))
+    inside = sorted(literal, key=lambda s: (s.line, s.column))
     starts = [(s.line, s.column) for s in inside]
     for line, column, body in candidates:
         before = bisect_right(starts, (line, column)) - 1
@@ -67,7 +67,7 @@ def parse(text: str, root: Node | None, require_reason: bool) -> Parsed:
 
 
 def _candidates(text: str) -> Iterator[tuple[int, int, str]]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         if "wwrlint" in line and (match := _COMMENT.search(line)):
             yield number, match.start() + 1, match.group(0).rstrip()
 
@@ -114,27 +114,6 @@ def _parse_one(comment: str, span: Span, require_reason: bool, parsed: Parsed) -
         parsed.suppressions.append(
             Suppression(span, match["kind"] == "disable-file", tuple(names), reason_text)
         )
-
-
-def _scalar_spans(root: Node | None) -> list[Span]:
-    """Quoted and block scalars that span text where a `#` is not a comment."""
-    spans: list[Span] = []
-    stack = [root] if root is not None else []
-    seen: set[int] = set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, ScalarNode):
-            if node.style:  # quoted or block; plain scalars end before a comment
-                start, end = node.start_mark, node.end_mark
-                spans.append(Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1))
-        elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
-        elif isinstance(node, MappingNode):
-            stack.extend(item for pair in node.value for item in pair)
-    return spans
 
 
 def apply(

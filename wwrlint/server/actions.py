@@ -105,7 +105,7 @@ def suppression(document: Document, diagnostic: Diagnostic, text: Text) -> Edit 
     reread = load(document.path, new_text.encode("utf-8"))
     if not reread.readable or reread.data != document.data:
         return None
-    parsed = suppressions.parse(new_text, reread.root, False)
+    parsed = suppressions.parse(new_text, reread.literal_spans(), False)
     moved = Diagnostic(document.path, diagnostic.span, diagnostic.rule, "", "error", "")
     return edit if any(s.covers(moved) for s in parsed.suppressions) else None
 

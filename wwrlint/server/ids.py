@@ -3,11 +3,8 @@ defined, and every place the brief uses it. Read from the loaded brief's nodes."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
-
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from wwrlint.brief import Brief
 from wwrlint.diagnostics import Pointer, Span
@@ -29,30 +26,10 @@ class Ref:
     definition: bool
 
 
-def span_of(node: Node) -> Span:
-    start, end = node.start_mark, node.end_mark
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
-
-
-def _inside(node: Node, line: int, column: int) -> bool:
-    """Whether the 1-based place is on the node, its end included (where a cursor that
+def _inside(where: Span, line: int, column: int) -> bool:
+    """Whether the 1-based place is on the span, its end included (where a cursor that
     has just typed it stands)."""
-    start, end = node.start_mark, node.end_mark
-    return (start.line + 1, start.column + 1) <= (line, column) <= (end.line + 1, end.column + 1)
-
-
-def _scalars(node: Node, pointer: Pointer) -> Iterator[tuple[ScalarNode, Pointer, bool]]:
-    """Every scalar below a node with its pointer, and whether it is a mapping's key."""
-    if isinstance(node, ScalarNode):
-        yield node, pointer, False
-    elif isinstance(node, SequenceNode):
-        for index, item in enumerate(node.value):
-            yield from _scalars(item, (*pointer, index))
-    elif isinstance(node, MappingNode):
-        for key, value in node.value:
-            if isinstance(key, ScalarNode):
-                yield key, (*pointer, key.value), True
-                yield from _scalars(value, (*pointer, key.value))
+    return (where.line, where.column) <= (line, column) <= (where.end_line, where.end_column)
 
 
 def _classify(pointer: Pointer, is_key: bool) -> Kind | None:
@@ -72,25 +49,25 @@ def _classify(pointer: Pointer, is_key: bool) -> Kind | None:
 
 def ref_at(document: Document, line: int, column: int) -> Ref | None:
     """The id at a 1-based line and column, if one is there."""
-    if document.root is None or not document.readable:
+    if not document.readable:
         return None
-    for node, pointer, is_key in _scalars(document.root, ()):
-        if not _inside(node, line, column):
+    for scalar, pointer, is_key in document.scalars():
+        if not _inside(scalar.span, line, column):
             continue
         kind = _classify(pointer, is_key)
-        if kind is not None and isinstance(node.value, str):
-            return Ref(kind, node.value, span_of(node), pointer, is_key)
+        if kind is not None:
+            return Ref(kind, scalar.value, scalar.span, pointer, is_key)
     return None
 
 
 def refs(document: Document, kind: Kind, wanted: str) -> list[Ref]:
     """Every place the brief writes this id: its definition first, then its uses in order."""
-    if document.root is None or not document.readable:
+    if not document.readable:
         return []
     found = [
-        Ref(kind, node.value, span_of(node), pointer, is_key)
-        for node, pointer, is_key in _scalars(document.root, ())
-        if node.value == wanted and _classify(pointer, is_key) == kind
+        Ref(kind, scalar.value, scalar.span, pointer, is_key)
+        for scalar, pointer, is_key in document.scalars()
+        if scalar.value == wanted and _classify(pointer, is_key) == kind
     ]
     return sorted(found, key=lambda ref: (not ref.definition, ref.span.line, ref.span.column))
 

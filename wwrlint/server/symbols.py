@@ -6,11 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from lsprotocol import types
-from yaml.nodes import MappingNode, Node, SequenceNode
 
 from wwrlint.brief import kind_of
+from wwrlint.diagnostics import Pointer
 from wwrlint.loading import Document
-from wwrlint.server.ids import span_of
 from wwrlint.server.positions import Text
 from wwrlint.server.publish import lsp_range
 from wwrlint.wording import excerpt
@@ -26,13 +25,12 @@ def outline(document: Document, text: Text) -> list[types.DocumentSymbol]:
     if not document.readable or not isinstance(document.data, dict):
         return []
     body = document.data.get("body")
-    node = document.node_at(("body",))
-    if not isinstance(body, list) or not isinstance(node, SequenceNode):
+    if not isinstance(body, list) or document.kind_at(("body",)) != "sequence":
         return []
     found: list[types.DocumentSymbol] = []
     heading: types.DocumentSymbol | None = None
-    for item, item_node in zip(body, node.value, strict=False):
-        symbol = _symbol(item, item_node, text)
+    for index, item in enumerate(body):
+        symbol = _symbol(document, ("body", index), item, text)
         if symbol is None:
             continue
         if symbol.kind == _KINDS["heading"]:
@@ -46,21 +44,24 @@ def outline(document: Document, text: Text) -> list[types.DocumentSymbol]:
     return found
 
 
-def _symbol(item: Any, node: Node, text: Text) -> types.DocumentSymbol | None:
+def _symbol(
+    document: Document, pointer: Pointer, item: Any, text: Text
+) -> types.DocumentSymbol | None:
     kind = kind_of(item) if isinstance(item, dict) else None
-    if kind not in _KINDS or not isinstance(node, MappingNode):
+    whole, keys = document.extent(pointer), document.key_spans(pointer)
+    if kind not in _KINDS or whole is None or not keys:
         return None
     assert isinstance(item, dict)
     assert kind is not None
     children: list[types.DocumentSymbol] = []
     words = item[kind]
     if kind == "paragraph" and isinstance(words, list):
-        inner = next((v for k, v in node.value if getattr(k, "value", None) == kind), None)
-        if isinstance(inner, SequenceNode):
+        inner = (*pointer, kind)
+        if document.kind_at(inner) == "sequence":
             children = [
                 symbol
-                for sub, sub_node in zip(words, inner.value, strict=False)
-                if (symbol := _symbol(sub, sub_node, text)) is not None
+                for index, sub in enumerate(words)
+                if (symbol := _symbol(document, (*inner, index), sub, text)) is not None
             ]
         first = next((s for s in words if isinstance(s, dict) and kind_of(s)), {})
         words = first.get(kind_of(first) or "", "") if first else ""
@@ -71,13 +72,11 @@ def _symbol(item: Any, node: Node, text: Text) -> types.DocumentSymbol | None:
     detail = kind
     if kind == "quote" and isinstance(item.get("analyst"), str):
         detail = f"quote by {item['analyst']}"
-    key = node.value[0][0]
-    whole = lsp_range(text, *text.span_offsets(span_of(node)))
     return types.DocumentSymbol(
         name=name,
         kind=_KINDS[kind],
-        range=whole,
-        selection_range=lsp_range(text, *text.span_offsets(span_of(key))),
+        range=lsp_range(text, *text.span_offsets(whole)),
+        selection_range=lsp_range(text, *text.span_offsets(keys[0])),
         detail=detail,
         children=children,
     )

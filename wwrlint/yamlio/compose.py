@@ -18,6 +18,7 @@ from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.tag import Tag
 
 from wwrlint.yamlio.core import MAP, PLAIN, SEQ, STR, TAG
+from wwrlint.yamlio.nesting import check_nesting, may_nest_too_deep
 
 __all__ = [
     "MAP",
@@ -60,12 +61,14 @@ except ImportError:  # no compiled parser for this Python: ruamel's pure-Python 
 # What libyaml rejects, ruamel's pure-Python parser reads again, up to this size (a file
 # that does not parse is rare, and the pure parser takes about 3 ms per KB).
 SECOND_READING = 256 * 1024
-# libyaml 0.1.7's errors where libyaml 0.2 and ruamel's parser read the text.
+# libyaml 0.1.7's errors where libyaml 0.2 and ruamel's parser read the text (a quote
+# after a `?` inside a flow collection, `[a?'b]`, is taken for the start of a quoted scalar).
 _FLOW_ERRORS = frozenset(
     (
         "while scanning a plain scalar",
         "while parsing a flow sequence",
         "while parsing a flow mapping",
+        "while scanning a quoted scalar",
     )
 )
 
@@ -125,6 +128,8 @@ def compose(text: str) -> tuple[Node | None, Node | None]:
     error and its `YAMLError` (a reader error) for a character YAML forbids."""
     if _CParser is None:
         return _pure_compose(text)
+    if may_nest_too_deep(text):
+        check_nesting(_CParser(text))
     try:
         return _documents(_Composer(text))
     except MarkedYAMLError as error:

@@ -9,9 +9,10 @@ scans).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
 
 from wwrlint.diagnostics import Anchor, Pointer, Span
 from wwrlint.yamlio.build import Builder, TooLarge
@@ -27,6 +28,42 @@ from wwrlint.yamlio.compose import (
 )
 from wwrlint.yamlio.problems import YamlProblem, decode, reader_problem, syntax_problem
 from wwrlint.yamlio.spans import head_span, span, split_lines
+
+Kind = Literal["scalar", "sequence", "mapping"]
+_KINDS: dict[type[Node], Kind] = {
+    ScalarNode: "scalar",
+    SequenceNode: "sequence",
+    MappingNode: "mapping",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A scalar as the file writes it: its value, its style ("" plain, a quote, `|` or
+    `>`) and where it is, from its first character to the one after its last."""
+
+    value: str
+    style: str
+    span: Span
+
+
+def _written(node: Node | None) -> Written | None:
+    if not isinstance(node, ScalarNode):
+        return None
+    return Written(node.value, node.style or "", span(node))
+
+
+def _scalars(node: Node, pointer: Pointer) -> Iterator[tuple[Written, Pointer, bool]]:
+    if isinstance(node, ScalarNode):
+        yield Written(node.value, node.style or "", span(node)), pointer, False
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _scalars(item, (*pointer, index))
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode):
+                yield Written(key.value, key.style or "", span(key)), (*pointer, key.value), True
+                yield from _scalars(value, (*pointer, key.value))
 
 
 @dataclass
@@ -91,13 +128,38 @@ class Document:
             return span(key)
         return span(node) if isinstance(node, ScalarNode) else head_span(node)
 
-    def scalar_at(self, pointer: Pointer) -> tuple[str, str, Span] | None:
-        """The scalar written for the value at `pointer`: its value as written, its style
-        ("" plain, a quote, `|` or `>`) and its span; None where it is not a scalar."""
-        node = self.node_at(pointer)
-        if not isinstance(node, ScalarNode):
+    def scalar_at(self, pointer: Pointer) -> Written | None:
+        """The scalar written for the value at `pointer`; None where it is not a scalar."""
+        return _written(self.node_at(pointer))
+
+    def key_at(self, pointer: Pointer) -> Written | None:
+        """The key written for the entry at `pointer` (the first of duplicates); None where
+        the value above it is not a mapping or has no such key."""
+        parent = self.node_at(pointer[:-1]) if pointer else None
+        if not isinstance(parent, MappingNode) or not isinstance(pointer[-1], str):
             return None
-        return node.value, node.style or "", span(node)
+        entry = self._entries(parent).get(pointer[-1])
+        return _written(entry[0]) if entry is not None else None
+
+    def kind_at(self, pointer: Pointer) -> Kind | None:
+        """What is written for the value at `pointer`, if the file has it."""
+        node = self.node_at(pointer)
+        return None if node is None else _KINDS.get(type(node))
+
+    def extent(self, pointer: Pointer) -> Span | None:
+        """From the first character of the value at `pointer` to the one after its last."""
+        node = self.node_at(pointer)
+        return span(node) if node is not None else None
+
+    def key_spans(self, pointer: Pointer) -> list[Span]:
+        """Where each key of the mapping at `pointer` is written, in the file's order."""
+        node = self.node_at(pointer)
+        return [span(key) for key, _ in node.value] if isinstance(node, MappingNode) else []
+
+    def scalars(self) -> Iterator[tuple[Written, Pointer, bool]]:
+        """Every scalar of the file with its pointer, and whether it is a mapping's key (a
+        value reached through an alias is met again there, with the anchor's span)."""
+        return _scalars(self.root, ()) if self.root is not None else iter(())
 
     def literal_spans(self) -> list[Span]:
         """Quoted and block scalars: the regions of text where a `#` starts no comment."""
