@@ -6,8 +6,8 @@ write a scalar anew (`fixing.py`) all write through it.
 What is written plain is made only of characters a plain scalar holds as they are, and
 reads back as text by the YAML 1.2 core schema the loader reads with (`core.CORE`): `no`
 and `2022-01-03` stay plain, `true` and `1e3` are quoted. ruamel.yaml's emitter makes the
-same choices, but writes a draft ten times slower than this (docs/performance.md), and a
-4 MB import within the time a run may take was out of its reach.
+same choices, but writes a draft 36 times slower than this (docs/performance.md), which
+puts a 4 MB import out of the time a run may take.
 """
 
 from __future__ import annotations
