@@ -56,3 +56,19 @@ def make_desk(root: Path, git: bool) -> Path:
     if git:
         subprocess.run(["git", "init", "-q", str(root)], check=True)
     return briefs
+
+
+# A brief that needs no roster and quotes no one: it stands alone anywhere.
+LONE = """\
+id: harbour-2031-04
+title: Harbour fees rise again
+date: 2031-04-02
+sources:
+  gazette-2031-01-20:
+    publisher: Harbour Gazette
+    date: 2031-01-20
+body:
+  - claim: Fees at the north harbour rose for the third time this year.
+    sources: [gazette-2031-01-20]
+  - assessment: Small traders will feel the rise first.
+"""

@@ -167,7 +167,7 @@ def test_unreadable_file_among_others_still_checks_the_others(
     assert code == 2
     assert err == (
         f"wwrlint: error: {locked}: cannot read: Permission denied\n"
-        "Found 0 errors and 0 warnings in 1 brief; 1 problem kept wwrlint from checking "
+        "Found no errors or warnings in 1 brief; 1 problem kept wwrlint from checking "
         "everything.\n"
     )
 

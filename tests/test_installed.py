@@ -29,7 +29,7 @@ def test_console_script_checks_a_brief_outside_the_source_tree(tmp_path: Path) -
         "bad.yaml:11:11: WWR202 [invalid-date] the date of source 'dawn-2022-01-03' "
         "is '2022-02-30', which is not a real calendar date\n"
     )
-    assert result.stderr == "Found 1 error and 0 warnings in 1 of 1 brief.\n"
+    assert result.stderr == "Found 1 error in 1 of 1 brief.\n"
 
 
 def test_python_dash_m_works_like_the_script(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import VALID, diagnose, found, messages
@@ -213,3 +215,17 @@ def test_claim_citing_the_same_source_twice() -> None:
             "out along the…'",
         )
     ]
+
+
+@pytest.mark.parametrize("kind", ["brief", "roster", "catalogue"])
+def test_every_reference_is_put_in_place(kind: str) -> None:
+    """jsonschema, which words the errors, gets each schema with its `$ref`s put in place
+    (a recursive or outside reference would make that impossible: this fails first)."""
+    from wwrlint.schema import brief_schema
+    from wwrlint.validation import INLINED, _inlined
+
+    schema = brief_schema(kind)
+    inlined = _inlined({k: v for k, v in schema.items() if k != "$defs"}, schema["$defs"])
+    text = json.dumps(inlined)
+    assert '"$ref"' not in text
+    assert INLINED in text

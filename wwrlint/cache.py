@@ -5,7 +5,8 @@ A file is known unchanged when its size, modification and change times and inode
 recorded and it was last modified well before the record was made (so an edit in the same
 instant cannot hide); otherwise its content hash decides. Results live in the cache
 folder's SQLite database (see `store`), next to the archive index; a row whose checksum does
-not match is ignored, a damaged database is replaced.
+not match is ignored, a damaged database is replaced. The folder is used only when it is
+wwrlint's own (see `cachedir`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import zlib
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
-from wwrlint import store
+from wwrlint import cachedir, store
 from wwrlint.config import REPORTING_ONLY, Settings
 from wwrlint.diagnostics import Change, Diagnostic, Edit, Fix, Related, Span
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     import sqlite3
 
 DEFAULT_FOLDER = ".wwrlint_cache"
-DATABASE = "cache.sqlite"
+DATABASE = cachedir.DATABASE
 # Results written in one transaction.
 _BATCH = 256
 
@@ -132,13 +133,13 @@ class Cache:
         self.folder = folder
         self.path = os.path.join(folder, DATABASE)
         self._pending: list[tuple[Any, ...]] = []
+        # Why the folder is not used (it holds files that are not wwrlint's), or None.
+        self.refused: str | None = None
+        self.database: sqlite3.Connection | None = None
         try:
-            os.makedirs(folder, exist_ok=True)
-            ignore = os.path.join(folder, ".gitignore")
-            if not os.path.exists(ignore):
-                with open(ignore, "w", encoding="utf-8") as handle:
-                    handle.write("# Created by wwrlint: the cache is not for version control.\n*\n")
-            self.database: sqlite3.Connection | None = store.connect(self.path)
+            self.refused = cachedir.claim(folder)
+            if self.refused is None:
+                self.database = store.connect(self.path)
         except (OSError, store.Error):
             self.database = None
 
@@ -231,23 +232,3 @@ def _diagnostics(shown: str, blob: bytes) -> list[Diagnostic] | None:
         return [_from_json(shown, item) for item in marshal.loads(blob)]
     except (ValueError, TypeError, EOFError):
         return None
-
-
-def clean(folder: str) -> int:
-    """Delete a cache folder's files; return how many were removed. Runs may be using the
-    cache meanwhile: a file that goes (SQLite removes its journals when a run closes the
-    database) or comes while this runs is no error."""
-    removed = 0
-    try:
-        names = os.listdir(folder)
-    except (FileNotFoundError, NotADirectoryError):
-        return 0
-    for name in names:
-        target = os.path.join(folder, name)
-        if os.path.isfile(target):
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(target)
-                removed += 1
-    with contextlib.suppress(OSError):
-        os.rmdir(folder)
-    return removed

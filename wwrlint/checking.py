@@ -3,7 +3,6 @@ are enough files to pay for them, in file order either way, one file in memory a
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -265,10 +264,11 @@ def fix_file(
     unsafe_fixes: bool = False,
 ) -> Outcome:
     """Apply fixes until none is left, and write the file (or make a diff of it)."""
-    from wwrlint.atomic import write_atomically
+    from wwrlint.atomic import may_write, write_atomically
     from wwrlint.errors import ToolError
     from wwrlint.fixing import unified_diff
     from wwrlint.linter import lint
+    from wwrlint.wording import count
     from wwrlint.yamlsyntax import encode_like
 
     shown = display(path)
@@ -283,11 +283,11 @@ def fix_file(
     if diff:
         changes = unified_diff(shown, result.original, document.text)
         return Outcome(path, diagnostics, problem=result.problem, fixed=fixed, diff=changes)
-    if not os.stat(path).st_mode & 0o200:
-        problem = f"{shown}: read-only, not fixed ({fixed} fixes available)"
+    if not may_write(path):
+        problem = f"{shown}: read-only, not fixed ({count(fixed, 'fix')} available)"
         return Outcome(path, lint(shown, content, settings, archive), problem=problem)
     try:
-        write_atomically(path, encode_like(content, document.text))
+        write_atomically(path, encode_like(content, document.text), expected=content)
     except ToolError as error:  # this file stays as it was; go on with the others
         return Outcome(
             path, lint(shown, content, settings, archive), problem=f"{error} (not fixed)"

@@ -210,7 +210,8 @@ def apply_fixes(
     if not chosen:
         return Applied(text)
     good = _verified(document, chosen)
-    failed = [d for d, _ in chosen if all(d is not g for g, _ in good)]
+    made = {id(d) for d, _ in good}
+    failed = [d for d, _ in chosen if id(d) not in made]
     return Applied(_edited(text, good) if good else text, [d for d, _ in good], failed)
 
 

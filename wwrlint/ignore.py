@@ -1,20 +1,58 @@
 """What git leaves out of a repository: the patterns of its `.gitignore` files and of
 `.git/info/exclude`, so that folders git ignores are neither checked nor indexed.
 
-pathspec implements git's pattern language (negation, anchoring, `**`, folders only);
-this module applies it as git does: a deeper `.gitignore` overrides a higher one, and
-nothing inside an ignored folder comes back.
+The patterns are read as git reads them (comments, `!` to re-include, a trailing `/` for
+folders only, a slash at the start or inside to anchor, backslash escapes, trailing spaces
+dropped) and matched by `wwrlint.globs`, which cannot backtrack; they are applied as git
+applies them: within one file the last matching pattern decides, a deeper `.gitignore`
+overrides a higher one, and nothing inside an ignored folder comes back.
 """
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from pathspec import GitIgnoreSpec
+from wwrlint.globs import Patterns
 
 IGNORE_FILE = ".gitignore"
+
+
+class IgnoreFile:
+    """The patterns of one ignore file."""
+
+    def __init__(self, text: str) -> None:
+        patterns: list[str] = []
+        self._negated: list[bool] = []
+        folders_only: list[bool] = []
+        for line in text.removeprefix("\ufeff").split("\n"):
+            pattern = _trim(line.removesuffix("\r"))
+            if not pattern or pattern.startswith("#"):
+                continue
+            negated = pattern.startswith("!")
+            pattern = pattern[negated:]
+            folder_only = pattern.endswith("/")
+            pattern = pattern.removesuffix("/")
+            if not pattern:
+                continue
+            patterns.append(pattern)
+            self._negated.append(negated)
+            folders_only.append(folder_only)
+        self._patterns = Patterns(patterns, folders_only)
+
+    def verdict(self, relative_path: str, is_folder: bool) -> bool | None:
+        """True: ignored; False: re-included by a `!` pattern; None: no pattern matches."""
+        index = self._patterns.last_match(relative_path, is_folder)
+        return None if index is None else not self._negated[index]
+
+
+def _trim(line: str) -> str:
+    """The line without its trailing spaces, but for one escaped by a backslash."""
+    trimmed = line.rstrip(" ")
+    if trimmed.endswith("\\") and len(trimmed) < len(line):
+        backslashes = len(trimmed) - len(trimmed.rstrip("\\"))
+        if backslashes % 2:
+            return trimmed + " "
+    return trimmed
 
 
 class GitIgnored:
@@ -24,7 +62,7 @@ class GitIgnored:
     def __init__(self, root: str) -> None:
         self.root = os.path.abspath(root)
         self.consulted: list[str] = []
-        self._specs: dict[tuple[str, ...], GitIgnoreSpec | None] = {}
+        self._files: dict[tuple[str, ...], IgnoreFile | None] = {}
         self._folders: dict[tuple[str, ...], bool] = {}
         self._exclude = self._read(os.path.join(self.root, ".git", "info", "exclude"))
 
@@ -45,29 +83,26 @@ class GitIgnored:
 
     def _decide(self, parts: tuple[str, ...], is_folder: bool) -> bool:
         """The deepest ignore file with a pattern for the path decides; then info/exclude."""
-        suffix = "/" if is_folder else ""
         for depth in range(len(parts) - 1, -1, -1):
-            spec = self._spec(parts[:depth])
-            if spec is not None:
-                verdict = spec.check_file("/".join(parts[depth:]) + suffix).include
+            patterns = self._ignore_file(parts[:depth])
+            if patterns is not None:
+                verdict = patterns.verdict("/".join(parts[depth:]), is_folder)
                 if verdict is not None:
                     return verdict
         if self._exclude is not None:
-            return bool(self._exclude.check_file("/".join(parts) + suffix).include)
+            return bool(self._exclude.verdict("/".join(parts), is_folder))
         return False
 
-    def _spec(self, folder: tuple[str, ...]) -> GitIgnoreSpec | None:
-        if folder not in self._specs:
-            self._specs[folder] = self._read(os.path.join(self.root, *folder, IGNORE_FILE))
-        return self._specs[folder]
+    def _ignore_file(self, folder: tuple[str, ...]) -> IgnoreFile | None:
+        if folder not in self._files:
+            self._files[folder] = self._read(os.path.join(self.root, *folder, IGNORE_FILE))
+        return self._files[folder]
 
-    def _read(self, path: str) -> GitIgnoreSpec | None:
+    def _read(self, path: str) -> IgnoreFile | None:
         try:
             with open(path, encoding="utf-8", errors="surrogateescape") as handle:
-                lines = handle.read().splitlines()
+                text = handle.read()
         except OSError:
             return None
-        from pathspec import GitIgnoreSpec
-
         self.consulted.append(path)
-        return GitIgnoreSpec.from_lines(lines)
+        return IgnoreFile(text)

@@ -15,6 +15,7 @@ from wwrlint.brief import Brief
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.prose.render import PAGE_HEAD
 from wwrlint.rules.dates import parse_date
+from wwrlint.wording import count
 
 
 @dataclass
@@ -200,7 +201,7 @@ def report_page(title: str, rows: list[BriefFigures]) -> str:
     )
     return _PAGE.format(
         title=html.escape(title),
-        count=len(rows),
+        count=count(len(rows), "brief"),
         rows=body_rows,
         timeline=_timeline(rows),
     )
@@ -226,7 +227,7 @@ _PAGE = (
 </head>
 <body>
 <h1>{title}</h1>
-<p>{count} briefs. A claim counts as dated when one of its sources has a date.</p>
+<p>{count}. A claim counts as dated when one of its sources has a date.</p>
 <table id="briefs">
 <thead><tr><th>brief</th><th>date</th><th>claims</th><th>sources</th><th>quotes</th>
 <th>errors</th><th>warnings</th><th>dated claims</th></tr></thead>

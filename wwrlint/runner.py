@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from wwrlint.atomic import atomic_text
+from wwrlint.atomic import atomic_text, check_target
 from wwrlint.cache import DEFAULT_FOLDER, Cache
 from wwrlint.checking import Outcome, check_files, fix_content, fix_file, is_brief
 from wwrlint.config import ConfigFinder, Overrides
@@ -23,7 +23,7 @@ from wwrlint.reporters import Reporter, Summary, make_reporter
 from wwrlint.reporters.paths import MachinePaths
 from wwrlint.result import RunResult
 from wwrlint.scope import Finder
-from wwrlint.wording import count
+from wwrlint.wording import count, printable
 
 if TYPE_CHECKING:
     from wwrlint.archive.model import Archive
@@ -52,6 +52,7 @@ class CheckOptions:
     cache: bool = True
     cache_dir: str = DEFAULT_FOLDER
     jobs: int = 0  # 0: one per core, when there are enough files
+    force: bool = False  # -o and --generate-baseline may replace an existing file
 
 
 @dataclass
@@ -79,10 +80,14 @@ def run(options: CheckOptions, streams: Streams) -> RunResult:
     shown = _presentation(options, settings.output_format, streams)
     result = RunResult(Summary(unsafe_fixes=settings.unsafe_fixes), settings.fail_level)
     recorded: list[Diagnostic] = []
+    if options.generate_baseline:
+        check_target(options.generate_baseline, replace=options.force)
     cache = Cache(options.cache_dir) if options.cache and not options.stdin_filename else None
+    if cache is not None and cache.refused:
+        streams.stderr.write(f"wwrlint: warning: {printable(cache.refused)}\n")
     locating = Finder(finder)
     paths = MachinePaths(lambda path: _archive_folder(locating, path))
-    with _output(options.output_file, shown.stream) as out:
+    with _output(options.output_file, shown.stream, options.force) as out:
         reporter = make_reporter(
             shown.output_format,
             out,
@@ -178,9 +183,10 @@ def _tell(options: CheckOptions, result: RunResult, stderr: TextIO, written: int
     what kept wwrlint from checking everything, and the summary line (unless -q)."""
     summary = result.summary
     for problem in result.problems:
-        stderr.write(f"wwrlint: error: {problem}\n")
+        stderr.write(f"wwrlint: error: {printable(problem)}\n")
     if options.generate_baseline and written is not None:
-        stderr.write(f"wwrlint: wrote {written} findings to {options.generate_baseline}\n")
+        where = printable(options.generate_baseline)
+        stderr.write(f"wwrlint: wrote {count(written, 'finding')} to {where}\n")
     if not options.quiet and (options.fix or options.diff):
         fixes = _FixCount(result.fixes, result.fixed_files)
         stderr.write(fixes.sentence(options.diff) + "\n")
@@ -307,9 +313,9 @@ def show_files(options: CheckOptions, finder: ConfigFinder, streams: Streams) ->
     finally:
         archives.close()
     for path in scope.files:
-        streams.stdout.write(display(path) + "\n")
+        streams.stdout.write(printable(display(path)) + "\n")
     for error in scope.found.errors:
-        streams.stderr.write(f"wwrlint: error: {error}\n")
+        streams.stderr.write(f"wwrlint: error: {printable(error)}\n")
     return RunResult(problems=list(scope.found.errors))
 
 
@@ -340,7 +346,7 @@ def _with_progress(outcomes: Iterator[Outcome], total: int, stderr: TextIO) -> I
         if show and time.monotonic() - last > 0.1:
             last = time.monotonic()
             filled = done * 30 // total
-            stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} briefs")
+            stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{count(total, 'brief')}")
             stderr.flush()
         yield outcome
     if show:
@@ -348,13 +354,14 @@ def _with_progress(outcomes: Iterator[Outcome], total: int, stderr: TextIO) -> I
 
 
 @contextmanager
-def _output(path: str | None, stdout: TextIO) -> Iterator[TextIO]:
-    """stdout, or a file that appears whole or not at all."""
+def _output(path: str | None, stdout: TextIO, force: bool) -> Iterator[TextIO]:
+    """stdout, or a file that appears whole or not at all, refused at once when it exists
+    (without `force`) or is not a regular file."""
     if path is None:
         yield stdout
         stdout.flush()
     else:
-        with atomic_text(path) as handle:
+        with atomic_text(path, replace=force) as handle:
             yield handle
 
 

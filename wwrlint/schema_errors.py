@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from wwrlint.brief import ITEM_KINDS, kind_of
 from wwrlint.diagnostics import Finding, Pointer
 from wwrlint.schema import brief_schema
-from wwrlint.wording import did_you_mean, excerpt, quoted, what_is
+from wwrlint.validation import INLINED
+from wwrlint.wording import closest, did_you_mean, excerpt, quoted, what_is
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -73,7 +74,9 @@ def _branch_kinds(branches: Sequence[Any]) -> list[str | None]:
     """For each oneOf branch, the body item kind it stands for (its $defs name), if any."""
     kinds: list[str | None] = []
     for branch in branches:
-        ref = branch.get("$ref", "") if isinstance(branch, dict) else ""
+        ref = (
+            str(branch.get("$ref") or branch.get(INLINED) or "") if isinstance(branch, dict) else ""
+        )
         name = ref.rsplit("/", 1)[-1]
         kinds.append(name if name in ITEM_KINDS else None)
     return kinds
@@ -120,17 +123,15 @@ def _explain(error: _Error, data: Any) -> Iterator[Finding]:
         allowed = list(error.schema.get("properties", {}))
         extension = "^x-" in error.schema.get("patternProperties", {})
         for key in _unexpected_keys(error):
-            import difflib
-
-            meant = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-            hint = did_you_mean(key, allowed)
+            meant = closest(key, allowed)
+            hint = f"; did you mean {quoted(meant)}?" if meant is not None else ""
             if not hint and extension:
                 hint = "; keys starting with 'x-' are free for a desk's own data"
             yield Finding(
                 (*path, key),
                 f"unknown key {quoted(key)} in {where}{hint}",
                 anchor="key",
-                stands_for=(*path, meant[0]) if meant else None,
+                stands_for=(*path, meant) if meant is not None else None,
             )
     elif keyword == "type":
         yield Finding(path, _type_message(path, where, error))

@@ -128,6 +128,27 @@ def transaction(database: sqlite3.Connection) -> Iterator[None]:
     database.execute("COMMIT")
 
 
+def is_wwrlint_database(path: str) -> bool:
+    """Whether the file is a database wwrlint made (so that `clean` removes nothing else):
+    an SQLite database with wwrlint's tables, or with no tables yet."""
+    from urllib.parse import quote
+
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return False
+        uri = f"file:{quote(os.path.abspath(path))}?mode=ro&immutable=1"  # adds no journal
+        database = sqlite3.connect(uri, uri=True, timeout=5.0)
+        try:
+            query = "SELECT name FROM sqlite_master WHERE type = 'table'"
+            tables = {row[0] for row in database.execute(query)}
+        finally:
+            database.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return not tables or {"meta", "results"} <= tables
+
+
 def remove(path: str) -> int:
     """Delete a database file and its journal files; return how many were removed."""
     removed = 0

@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 from typing import Any
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# What a terminal would act on rather than show: C0 and C1 controls (ANSI escapes start
+# with one), the line and paragraph separators, and the bidirectional controls that can
+# make a line read otherwise than it is (CVE-2021-42574, "Trojan Source").
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def _escape(found: re.Match[str]) -> str:
+    character = found.group()
+    if character in _ESCAPES:
+        return _ESCAPES[character]
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: what it would act on (see _UNSAFE) written as
+    escapes such as `\\x1b` and `\\u202e`; everything else as it is."""
+    return _UNSAFE.sub(_escape, text)
 
 
 def quoted(value: Any, limit: int = 60) -> str:
     """A value from the brief in single quotes, on one line, free of control characters and
     no longer than `limit` characters, so that a message stays one safe line."""
-    text = "".join(
-        _ESCAPES.get(c, f"\\x{ord(c):02x}" if c < " " or "\x7f" <= c < "\xa0" else c)
-        for c in str(value)
-    )
+    text = printable(str(value))
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"'{text}'"
@@ -31,9 +48,16 @@ def excerpt(text: Any, words: int = 6) -> str:
 
 def closest(word: Any, choices: Iterable[Any]) -> str | None:
     """The one of `choices` close enough to `word` to be what was meant, if any."""
+    return _closest(str(word), tuple(str(c) for c in choices))
+
+
+@functools.lru_cache(maxsize=4096)
+def _closest(word: str, choices: tuple[str, ...]) -> str | None:
+    # Remembered: a brief with the same slip thousands of times (a misspelt key in every
+    # source) asks the same question each time, and difflib's answer costs 0.1 ms.
     import difflib  # only when there is something to hint at
 
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return close[0] if close else None
 
 
@@ -43,9 +67,13 @@ def did_you_mean(word: Any, choices: Iterable[Any]) -> str:
     return f"; did you mean {quoted(close)}?" if close is not None else ""
 
 
-def count(number: int, noun: str) -> str:
-    """'1 claim', '2 claims'."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """'0 claims', '1 claim', '2 claims'; '1 fix', '2 fixes'."""
+    if number == 1:
+        return f"{number} {noun}"
+    if plural is None:
+        plural = noun + ("es" if noun.endswith(("s", "x", "z", "ch", "sh")) else "s")
+    return f"{number} {plural}"
 
 
 def what_is(value: Any) -> str:

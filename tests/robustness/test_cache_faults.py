@@ -21,7 +21,7 @@ import pytest
 from conftest import VALID
 from robustness.places import ARCHIVE, PLACES, PLAIN, assert_no_crash, invoke, make_place
 from wwrlint import cache as caching
-from wwrlint import checking, store
+from wwrlint import cachedir, checking, store
 
 
 def write_briefs(folder: Path, count: int) -> None:
@@ -114,7 +114,7 @@ def test_a_cache_database_that_goes_wrong_during_the_checks_is_no_cache(
 
     def go_wrong(*args: Any) -> Any:
         if fault == "removed":
-            caching.clean(str(cache))
+            cachedir.clean(str(cache))
         elif fault == "damaged":
             with open(database, "r+b") as handle:
                 handle.write(b"not a database, not any more" * 200)
@@ -164,7 +164,7 @@ def test_clean_removes_what_it_finds_while_files_come_and_go(tmp_path: Path) -> 
     folder.mkdir()
     (folder / "cache.sqlite").write_bytes(b"")
     (folder / "cache.sqlite-wal").write_bytes(b"")
-    remove = caching.os.remove
+    remove = cachedir.os.remove
     removed: list[str] = []
 
     def gone_meanwhile(path: str) -> None:
@@ -174,11 +174,11 @@ def test_clean_removes_what_it_finds_while_files_come_and_go(tmp_path: Path) -> 
         remove(path)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(caching.os, "remove", gone_meanwhile)
-        assert caching.clean(str(folder)) == 1
+        patch.setattr(cachedir.os, "remove", gone_meanwhile)
+        assert cachedir.clean(str(folder)).removed == ["cache.sqlite"]
     assert len(removed) == 2
     assert not folder.exists()
-    assert caching.clean(str(folder)) == 0
+    assert not cachedir.clean(str(folder)).existed
 
 
 def summary_ids(paths: list[str]) -> list[str | None]:
@@ -214,7 +214,7 @@ def test_an_archive_index_removed_before_the_checks_is_no_cache(
     run_checks = checking._run
 
     def clean_first(*args: Any) -> Any:
-        caching.clean(str(cache))
+        cachedir.clean(str(cache))
         if folder_again:  # as a run started meanwhile makes it
             cache.mkdir()
         return run_checks(*args)

@@ -1,16 +1,11 @@
-"""Faults: no data lost when --fix is killed, nothing written outside the named paths, no
-network, no configuration reached outside the repository by a symbolic link."""
+"""Faults: nothing written outside the named paths, no network, no configuration reached
+outside the repository by a symbolic link. (Runs killed mid-fix: test_kills.py.)"""
 
 from __future__ import annotations
 
 import os
-import random
 import shutil
-import signal
 import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -23,50 +18,6 @@ from wwrlint.cli import cli
 MESSY = VALID.replace("date: 2022-01-03", "date: 3 January 2022").replace(
     "Durand line.", 'neighbor"s  Durand line.'
 )
-
-
-def fixed_text(tmp_path: Path) -> str:
-    probe = tmp_path / "probe" / "brief.yaml"
-    probe.parent.mkdir()
-    probe.write_text(MESSY)
-    CliRunner().invoke(cli, ["check", "--fix", "--no-cache", str(probe)])
-    return probe.read_text()
-
-
-def test_a_killed_fix_leaves_each_file_wholly_old_or_wholly_new(tmp_path: Path) -> None:
-    after = fixed_text(tmp_path)
-    assert after != MESSY
-    folder = tmp_path / "briefs"
-    folder.mkdir()
-    rng = random.Random(7)
-    interrupted = 0
-    for trial in range(8):
-        for number in range(150):
-            (folder / f"b{number:03d}.yaml").write_text(MESSY)
-        process = subprocess.Popen(
-            [sys.executable, "-m", "wwrlint", "check", "--fix", "--no-cache", "-q", str(folder)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        # Kill once the first file is fixed (and a random moment later): on a loaded machine
-        # a fixed delay lands before the run starts or after it ends.
-        deadline = time.monotonic() + 120
-        while process.poll() is None and time.monotonic() < deadline:
-            if any(p.read_text() == after for p in folder.glob("*.yaml")):
-                break
-            time.sleep(0.005)
-        time.sleep(rng.random() * 0.02 * (trial + 1))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        contents = [p.read_text() for p in folder.glob("*.yaml")]
-        assert set(contents) <= {MESSY, after}
-        interrupted += set(contents) == {MESSY, after}
-        assert len(list(folder.glob("*.yaml"))) == 150
-        leftovers = [p.name for p in folder.iterdir() if not p.name.endswith(".yaml")]
-        assert all(name.startswith(".b") and name.endswith(".tmp") for name in leftovers)
-        for leftover in leftovers:
-            (folder / leftover).unlink()
-    assert interrupted, "no kill landed while files were being fixed"
 
 
 @pytest.mark.parametrize("place", PLACES)

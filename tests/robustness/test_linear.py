@@ -4,9 +4,10 @@ Each family of adversarial inputs (tests/robustness/adversarial.py: the cases of
 and their kin) is built at 1, 2 and 4 MB and run through the command line, in a child
 process limited to 400 MB of address space (see `measure`): with `check`, with `check
 --fix`, with every output format, and with `import`. Each run must end as wwrlint ends on
-bad input (findings, or a one-line error, never a traceback), within 10 seconds of CPU
-time, and the 4 MB run may take at most 8 times as long as the 1 MB run: a linear cost
-takes about 4 times as long, a quadratic one 16. (CPU time, not wall-clock time: the
+bad input (findings, or a one-line error, never a traceback), within a minute of CPU
+time (a guard against hangs, not a speed target), and the 4 MB run may take at most 8
+times as long as the 1 MB run: a linear cost takes about 4 times as long, a quadratic
+one 16. (CPU time, not wall-clock time: the
 machine these run on is shared, and a busy one must not fail them.)
 
 Figures for these inputs, measured by bench/linear.py, are in docs/performance.md."""
@@ -63,9 +64,7 @@ CASES = [
         family,
         mode,
         id=re.sub(r"[^a-z0-9]+", "-", f"{family.name} {mode}".lower()).strip("-"),
-        marks=[pytest.mark.xfail(strict=family.strict, reason=family.known)]
-        if family.known
-        else [],
+        marks=[pytest.mark.xfail(strict=True, reason=family.known)] if family.known else [],
     )
     for family in FAMILIES
     for mode in family.modes

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -44,13 +47,95 @@ for command in (check, new, import_command, render, sources, report, rules, rule
 cli.add_command(server)  # `wwrlint server`, the language server (wwrlint/server/)
 
 
+class Stopped(BaseException):
+    """The run was told to stop by a signal; not an Exception, so that nothing on the way
+    out takes it for an error to recover from, while every `finally` still runs."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+_STOPPING = [
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+]
+# The process that installed the handlers (forked worker processes inherit them), and
+# whether it is stopping already.
+_MAIN_PROCESS = [0, 0]
+
+
+def _stop(number: int, frame: object) -> None:
+    if os.getpid() != _MAIN_PROCESS[0]:
+        # A worker process, before `_in_worker` ran in it. Ctrl-C and a hangup reach the
+        # whole process group: the main process stops the run and ends its workers (one
+        # that died now could hold the lock of the pool's queue, and the pool would wait
+        # for it for ever). The pool ends them by SIGTERM: end at once, quietly.
+        if number == signal.SIGTERM:
+            signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
+        return
+    if _MAIN_PROCESS[1]:
+        return  # one signal stops the run; a second must not cut the cleanup short
+    _MAIN_PROCESS[1] = number
+    raise Stopped(number)
+
+
+# The signals `_done` ignores since the run ended (the next `main` in this process takes
+# them again).
+_DONE: set[int] = set()
+
+
+def _done() -> None:
+    """The run is over, its files written: a signal that comes now, as the interpreter
+    shuts down (when Python gives signals their default action back, which would end the
+    process as killed), changes nothing and is ignored; the run's exit code stands."""
+    if os.getpid() != _MAIN_PROCESS[0]:
+        return
+    for number in _STOPPING:
+        if signal.getsignal(number) is _stop:
+            signal.signal(number, signal.SIG_IGN)
+            _DONE.add(number)
+
+
+def _stop_on_signals() -> None:
+    """Turn SIGINT (Ctrl-C), SIGTERM and SIGHUP into `Stopped`, except those the caller
+    ignores (`nohup` ignores SIGHUP, a shell's background job SIGINT)."""
+    _MAIN_PROCESS[:] = [os.getpid(), 0]
+    for number in _STOPPING:
+        if signal.getsignal(number) is not signal.SIG_IGN or number in _DONE:
+            signal.signal(number, _stop)
+            _DONE.discard(number)
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_in_worker)
+
+
+def _in_worker() -> None:
+    """In a forked worker process: SIGTERM, by which the pool ends its workers, is left to
+    the system again (a handler in Python can miss a signal that comes just as the worker
+    blocks on the pool's queue, and the pool would wait for it for ever); Ctrl-C and a
+    hangup are the main process's to act on."""
+    for number in _STOPPING:
+        if signal.getsignal(number) is _stop:
+            signal.signal(number, signal.SIG_DFL if number == signal.SIGTERM else signal.SIG_IGN)
+
+
 def main(argv: Sequence[str] | None = None, prog_name: str = "wwrlint") -> NoReturn:
-    """Console entry point: run the command; an unexpected failure is one line, not a traceback."""
+    """Console entry point: run the command; an unexpected failure is one line, not a
+    traceback; a signal to stop ends the run with 128 + its number (130 for Ctrl-C), once
+    the files it was writing are cleaned up."""
+    _stop_on_signals()
     for stream in (sys.stdout, sys.stderr):  # never fail on a character the console lacks
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name=prog_name)
+    except Stopped as stopped:
+        from wwrlint.atomic import remove_temporary_files
+
+        remove_temporary_files()  # any left by a signal that came as one was being made
+        with contextlib.suppress(OSError, ValueError):
+            click.echo(f"wwrlint: stopped by {signal.Signals(stopped.number).name}", err=True)
+        sys.exit(128 + stopped.number)
     except BrokenPipeError:  # the reader went away (`wwrlint check | head`): stop quietly
         sys.stderr.close()
         sys.exit(EXIT_TOOL)
@@ -58,4 +143,6 @@ def main(argv: Sequence[str] | None = None, prog_name: str = "wwrlint") -> NoRet
         click.echo(f"wwrlint: internal error: {type(error).__name__}: {error}", err=True)
         click.echo("wwrlint: please report this with the file that caused it", err=True)
         sys.exit(EXIT_TOOL)
+    finally:
+        _done()
     sys.exit(0)

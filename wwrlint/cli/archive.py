@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from wwrlint.cli.common import CONTEXT, CommandError
+from wwrlint.cli.outputs import output_options
 from wwrlint.config import ConfigFinder
 
 if TYPE_CHECKING:
@@ -74,9 +75,9 @@ def sources(path: str, output_format: str) -> None:
 
 @click.command(context_settings=CONTEXT)
 @click.argument("path", default=".")
-@click.option("-o", "--output", metavar="FILE", required=True, help="The HTML page to write.")
+@output_options("the HTML page", required=True)
 @click.option("--title", default="Archive report", show_default=True, help="The page's title.")
-def report(path: str, output: str, title: str) -> None:
+def report(path: str, output_file: str, force: bool, title: str) -> None:
     """Write one self-contained HTML page on the archive for editors: per brief the counts
     of claims, sources, quotes, errors and warnings, the share of claims with a dated
     source, and a timeline of source dates against brief dates. The page loads nothing
@@ -85,8 +86,9 @@ def report(path: str, output: str, title: str) -> None:
     \b
     Examples:
       wwrlint report briefs/ -o report.html
+      wwrlint report briefs/ -o report.html --force   replace the page written before
     """
-    from wwrlint.atomic import atomic_text
+    from wwrlint.atomic import atomic_text, check_target
     from wwrlint.discovery import read_brief
     from wwrlint.errors import ToolError
     from wwrlint.linter import lint
@@ -95,16 +97,17 @@ def report(path: str, output: str, title: str) -> None:
     from wwrlint.wording import count
 
     try:
+        check_target(output_file, replace=force)
         rows = []
         with _archive(path) as (archive, finder):
             for entry in sorted(archive.briefs, key=lambda e: (e.date or "", e.path)):
                 content = read_brief(entry.path)
                 diagnostics = lint(entry.path, content, finder.for_path(entry.path), archive)
                 rows.append(figures(entry.path, load(entry.path, content).data, diagnostics))
-        with atomic_text(output) as handle:
+        with atomic_text(output_file, replace=force) as handle:
             handle.write(report_page(title, rows))
     except ToolError as error:
         raise CommandError(str(error)) from None
     except OSError as error:
         raise CommandError(f"{error.filename}: cannot read: {error.strerror}") from None
-    click.echo(f"wwrlint: wrote {output} ({count(len(rows), 'brief')})", err=True)
+    click.echo(f"wwrlint: wrote {output_file} ({count(len(rows), 'brief')})", err=True)

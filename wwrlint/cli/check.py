@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from wwrlint.cli.common import CONTEXT, EXIT_TOOL, CommandError, cache_dir_option, selectors
+from wwrlint.cli.outputs import output_options
 from wwrlint.reporters import FORMATS
 
 if TYPE_CHECKING:
@@ -25,8 +26,10 @@ EXIT_OK, EXIT_FAILED = 0, 1
     help="; ".join(f"{output_format.name}: {output_format.summary}" for output_format in FORMATS)
     + ".",
 )
-@click.option(
-    "-o", "--output-file", metavar="FILE", help="Write the report to FILE instead of stdout."
+@output_options(
+    "the report",
+    force_help="Let -o and --generate-baseline replace an existing file (never one that "
+    "is not a regular file).",
 )
 @click.option(
     "--config",
@@ -139,6 +142,7 @@ def check(
     paths: tuple[str, ...],
     output_format: str | None,
     output_file: str | None,
+    force: bool,
     config: str | None,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
@@ -229,6 +233,7 @@ def check(
             cache=not no_cache,
             cache_dir=cache_dir,
             jobs=jobs,
+            force=force,
         )
         result = run(options, default_streams())
     except ToolError as error:

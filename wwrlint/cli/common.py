@@ -19,7 +19,9 @@ class CommandError(click.ClickException):
     exit_code = EXIT_TOOL
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"wwrlint: error: {self.format_message()}", err=True)
+        from wwrlint.wording import printable  # a named file's name may hold escapes
+
+        click.echo(f"wwrlint: error: {printable(self.format_message())}", err=True)
 
 
 def selectors(values: tuple[str, ...]) -> tuple[str, ...]:

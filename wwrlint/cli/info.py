@@ -94,16 +94,36 @@ def rule(name_or_code: str, output_format: str) -> None:
 
 
 @click.command(context_settings=CONTEXT)
-@cache_dir_option("The cache folder to remove (also $WWRLINT_CACHE_DIR).")
+@cache_dir_option("The cache folder to clean (also $WWRLINT_CACHE_DIR).")
 def clean(cache_dir: str) -> None:
     """Remove the result cache that `wwrlint check` keeps.
+
+    Only wwrlint's own files go (its database and journals, its .gitignore and its
+    CACHEDIR.TAG), then the folder if nothing else is in it. A folder that is not a
+    wwrlint cache is refused (exit 2) and left as it is.
 
     \b
     Examples:
       wwrlint clean
       wwrlint clean --cache-dir /tmp/wwrlint-cache
     """
-    from wwrlint.cache import clean as remove
+    from wwrlint.cachedir import clean as remove
+    from wwrlint.errors import ToolError
+    from wwrlint.wording import count, printable
 
-    removed = remove(cache_dir)
-    click.echo(f"wwrlint: removed {cache_dir} ({removed} files)", err=True)
+    try:
+        cleaned = remove(cache_dir)
+    except ToolError as error:
+        raise CommandError(printable(str(error))) from None
+    shown = printable(cache_dir)
+    if not cleaned.existed or not (cleaned.removed or cleaned.folder_removed):
+        click.echo(f"wwrlint: no cache in {shown}; nothing to remove", err=True)
+    elif cleaned.folder_removed:
+        click.echo(f"wwrlint: removed {shown} ({count(len(cleaned.removed), 'file')})", err=True)
+    else:
+        kept = count(len(cleaned.kept), "other file") if cleaned.kept else "files made meanwhile"
+        click.echo(
+            f"wwrlint: removed {count(len(cleaned.removed), 'file')} of the cache in {shown}; "
+            f"kept the folder, which holds {kept}",
+            err=True,
+        )

@@ -8,13 +8,13 @@ from typing import Any
 import click
 
 from wwrlint.cli.common import CONTEXT, CommandError
+from wwrlint.cli.outputs import output_options
 
 
 @click.command("import", context_settings=CONTEXT)
 @click.argument("path")
-@click.option("-o", "--output", metavar="FILE", help="Write the draft to FILE, not stdout.")
-@click.option("--force", is_flag=True, help="Let -o replace an existing file.")
-def import_command(path: str, output: str | None, force: bool) -> None:
+@output_options("the draft")
+def import_command(path: str, output_file: str | None, force: bool) -> None:
     """Turn a prose brief (plain text or Markdown) into a structured brief draft.
 
     Cited sentences (or the parts of a sentence each citation backs) become claims citing
@@ -30,7 +30,7 @@ def import_command(path: str, output: str | None, force: bool) -> None:
       wwrlint import old/pakistan-2022.md -o briefs/pakistan-2022.yaml
       wwrlint import old/pakistan-2022.txt -o briefs/pakistan-2022.yaml --force
     """
-    from wwrlint.atomic import atomic_text
+    from wwrlint.atomic import atomic_text, check_target
     from wwrlint.discovery import read_brief
     from wwrlint.errors import ToolError
     from wwrlint.prose.importer import draft_text, import_prose
@@ -41,22 +41,19 @@ def import_command(path: str, output: str | None, force: bool) -> None:
         raise CommandError(f"{path}: cannot read: {error.strerror or error}") from None
     except UnicodeDecodeError:
         raise CommandError(f"{path}: not UTF-8 text; save it as UTF-8 first") from None
-    if output is not None and os.path.exists(output) and not force:
-        raise CommandError(f"{output}: already exists; add --force to replace it")
     try:
-        roster, schema = _draft_context(output)
+        if output_file is not None:
+            check_target(output_file, replace=force)
+        roster, schema = _draft_context(output_file)
+        draft = import_prose(raw, os.path.basename(path), roster)
+        text = draft_text(draft, os.path.basename(path), schema)
+        if output_file is None:
+            click.echo(text, nl=False)
+        else:
+            with atomic_text(output_file, replace=force) as handle:
+                handle.write(text)
     except ToolError as error:
         raise CommandError(str(error)) from None
-    draft = import_prose(raw, os.path.basename(path), roster)
-    text = draft_text(draft, os.path.basename(path), schema)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        try:
-            with atomic_text(output) as handle:
-                handle.write(text)
-        except ToolError as error:
-            raise CommandError(str(error)) from None
     click.echo(f"wwrlint: {draft.summary.sentence()}", err=True)
 
 
@@ -70,8 +67,8 @@ def import_command(path: str, output: str | None, force: bool) -> None:
     show_default=True,
     help="The kind of prose to write.",
 )
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE, not stdout.")
-def render(path: str, output_format: str, output: str | None) -> None:
+@output_options("the prose")
+def render(path: str, output_format: str, output_file: str | None, force: bool) -> None:
     """Turn a structured brief back into publishable prose, citing sources in the WWR style
     "(Publisher, 15 December 2021)" and introducing quotes as the brief's analysts.
 
@@ -82,8 +79,9 @@ def render(path: str, output_format: str, output: str | None) -> None:
     Examples:
       wwrlint render briefs/wwr-pakistan-taliban-2022.yaml
       wwrlint render --to html briefs/wwr-pakistan-taliban-2022.yaml -o pakistan.html
+      wwrlint render --to html briefs/wwr-pakistan-taliban-2022.yaml -o pakistan.html --force
     """
-    from wwrlint.atomic import atomic_text
+    from wwrlint.atomic import atomic_text, check_target
     from wwrlint.discovery import read_brief
     from wwrlint.errors import ToolError
     from wwrlint.linter import lint
@@ -101,6 +99,8 @@ def render(path: str, output_format: str, output: str | None) -> None:
     finder = ConfigFinder()
     archives = Finder(finder).archives(None, 1)
     try:
+        if output_file is not None:
+            check_target(output_file, replace=force)
         archive = archives.of(path)
         diagnostics = lint(path, content, finder.for_path(path), archive)
         roster = archive.roster if archive is not None else {}
@@ -117,11 +117,11 @@ def render(path: str, output_format: str, output: str | None) -> None:
             "run `wwrlint check` and fix the brief first)"
         )
     text = render_brief(load(path, content).data, output_format, roster)
-    if output is None:
+    if output_file is None:
         click.echo(text, nl=False)
         return
     try:
-        with atomic_text(output) as handle:
+        with atomic_text(output_file, replace=force) as handle:
             handle.write(text)
     except ToolError as error:
         raise CommandError(str(error)) from None

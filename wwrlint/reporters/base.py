@@ -18,6 +18,8 @@ class Summary:
 
     files: int = 0
     files_with_problems: int = 0
+    # Files checked that are not briefs (an archive's roster or catalogue) with problems.
+    others_with_problems: int = 0
     errors: int = 0
     warnings: int = 0
     # Findings with a fix the run applies (`--fix`, and unsafe ones with `unsafe_fixes`),
@@ -32,6 +34,7 @@ class Summary:
         archive's roster or catalogue."""
         self.files += brief
         self.files_with_problems += bool(diagnostics) and brief
+        self.others_with_problems += bool(diagnostics) and not brief
         for diagnostic in diagnostics:
             if diagnostic.severity == "error":
                 self.errors += 1
@@ -45,18 +48,28 @@ class Summary:
                 self.unsafe_fixable += 1
 
     def sentence(self, unchecked: int = 0) -> str:
-        """One line for people: what was found, in how many briefs."""
+        """One line for people: what was found, in how many briefs (counts of none left
+        out: "Found 1 error in 1 of 2 briefs.")."""
         briefs = count(self.files, "brief")
-        if unchecked:
-            found = f"{count(self.errors, 'error')} and {count(self.warnings, 'warning')}"
-            missed = count(unchecked, "problem")
-            return f"Found {found} in {briefs}; {missed} kept wwrlint from checking everything."
-        if not self.errors and not self.warnings:
-            return f"All checks passed ({briefs})."
-        return (
-            f"Found {count(self.errors, 'error')} and {count(self.warnings, 'warning')} "
-            f"in {self.files_with_problems} of {briefs}."
+        found = " and ".join(
+            count(number, noun)
+            for number, noun in ((self.errors, "error"), (self.warnings, "warning"))
+            if number
         )
+        if unchecked:
+            missed = f"{count(unchecked, 'problem')} kept wwrlint from checking everything"
+            if not found:
+                return f"Found no errors or warnings in {briefs}; {missed}."
+            return f"Found {found} in {briefs}; {missed}."
+        if not found:
+            return f"All checks passed ({briefs})."
+        places = [f"{self.files_with_problems} of {briefs}"] if self.files_with_problems else []
+        if self.others_with_problems:
+            others = count(
+                self.others_with_problems, "file that is not a brief", "files that are not briefs"
+            )
+            places.append(others if places or not self.files else f"{others} ({briefs} passed)")
+        return f"Found {found} in {' and '.join(places)}."
 
     def statistics(self) -> str:
         """One line per rule that fired: count, code, name; most frequent first."""

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.reporters.paths import MachineReporter, reason
+from wwrlint.wording import printable
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Text for a workflow command: what the log would act on (ANSI escapes, bidi
+    controls) escaped visibly, then what the command syntax needs percent-encoded."""
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -41,6 +41,7 @@ class MachinePaths:
     def __init__(self, archive_of: ArchiveOf | None = None) -> None:
         self.archive_of = archive_of or _unconfigured_archive
         self._roots: dict[str, str | None] = {}
+        self._named: dict[str, str] = {}  # every finding of a file names it: once
 
     def root(self, path: str) -> str | None:
         """The absolute folder `path` is named relative to; None when it lies outside every
@@ -63,10 +64,13 @@ class MachinePaths:
     def __call__(self, path: str) -> str:
         """The path as machine formats name it: forward slashes, no leading `./`, never
         percent-encoded, bytes that are not UTF-8 shown as U+FFFD."""
-        absolute = os.path.abspath(path)
-        root = self.root(absolute)
-        named = absolute if root is None else os.path.relpath(absolute, root)
-        return display(named).replace(os.sep, "/")
+        named = self._named.get(path)
+        if named is None:
+            absolute = os.path.abspath(path)
+            root = self.root(absolute)
+            relative = absolute if root is None else os.path.relpath(absolute, root)
+            named = self._named[path] = display(relative).replace(os.sep, "/")
+        return named
 
     def uri(self, path: str, base: str | None) -> tuple[str, bool]:
         """A URI for the path, and whether it is relative to `base` (an absolute folder, a

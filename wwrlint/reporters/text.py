@@ -9,6 +9,7 @@ import unicodedata
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.excerpt import excerpt
 from wwrlint.reporters.base import Reporter, with_related
+from wwrlint.wording import printable
 
 _RESET = "\033[0m"
 _STYLE = {"path": "\033[1m", "error": "\033[1;31m", "warning": "\033[1;33m", "dim": "\033[2m"}
@@ -19,10 +20,12 @@ class TextReporter(Reporter):
         return f"{_STYLE[style]}{text}{_RESET}" if self.color else text
 
     def headline(self, d: Diagnostic) -> str:
-        where = self.paint(f"{d.path}:{d.span.line}:{d.span.column}:", "path")
+        # Names and texts come from the briefs: escaped, never acted on by the terminal.
+        where = self.paint(f"{printable(d.path)}:{d.span.line}:{d.span.column}:", "path")
+        message = printable(with_related(d))
         # As in ruff: [*] marks a finding that --fix fixes (with the fixes this run applies).
         fixable = "[*] " if d.fix is not None and d.fix.applies(self.unsafe_fixes) else ""
-        return f"{where} {self.paint(d.code, d.severity)} [{d.rule}] {fixable}{with_related(d)}\n"
+        return f"{where} {self.paint(d.code, d.severity)} [{d.rule}] {fixable}{message}\n"
 
     def file(self, path: str, diagnostics: list[Diagnostic]) -> None:
         for diagnostic in diagnostics:
@@ -44,14 +47,14 @@ class FullReporter(TextReporter):
         line = shown.text.expandtabs(1)
         start = d.span.column - shown.column
         end = d.span.end_column - shown.column if d.span.end_line == d.span.line else len(line)
-        marks = "^" * max(1, len(line[start:end]))
+        marks = "^" * max(1, len(printable(line[start:end])))
         before = self.paint("…", "dim") if shown.cut_before else ""
         after = self.paint("…", "dim") if shown.cut_after else ""
         indent = " " if shown.cut_before else ""
         return (
             f"{gutter}\n"
-            f"{self.paint(number + ' |', 'dim')} {before}{line}{after}\n"
-            f"{gutter} {indent}{_pad(line[:start])}{self.paint(marks, d.severity)}\n\n"
+            f"{self.paint(number + ' |', 'dim')} {before}{printable(line)}{after}\n"
+            f"{gutter} {indent}{_pad(printable(line[:start]))}{self.paint(marks, d.severity)}\n\n"
         )
 
 

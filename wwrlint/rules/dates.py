@@ -104,7 +104,7 @@ def source_too_old(brief: Brief) -> Iterator[Finding]:
             yield Finding(
                 ("sources", source_id, "date"),
                 f"source {quoted(source_id)} is dated {source_date}, {years:.1f} years before "
-                f"the brief (max-source-age is {max_age} days)",
+                f"the brief (max-source-age is {count(max_age, 'day')})",
             )
 
 

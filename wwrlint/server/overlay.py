@@ -44,7 +44,7 @@ class Overlay(Archive):
         here = real(besides)
         return [
             entry
-            for path, entry in self.buffers.items()
+            for path, entry in list(self.buffers.items())
             if entry is not None and path != here and keep(entry)
         ]
 
@@ -71,7 +71,7 @@ class Overlay(Archive):
             entry = self.on_disk(path)
             if entry is not None and entry.id in ids:
                 ids.remove(entry.id)
-        ids += [entry.id for entry in self.buffers.values() if entry and entry.id is not None]
+        ids += [entry.id for entry in list(self.buffers.values()) if entry and entry.id is not None]
         return sorted(ids)
 
     def citing(self, source: dict[str, Any], besides: str = "") -> list[Citation]:

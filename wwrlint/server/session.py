@@ -110,7 +110,7 @@ class Session:
         """What each open buffer's findings rest on besides its text: its settings and
         its archive on disk."""
         found: dict[str, str] = {}
-        for uri, buffer in self.buffers.items():
+        for uri, buffer in list(self.buffers.items()):
             try:
                 archive = self.base_archive(buffer)
                 settings = self.settings(buffer)
@@ -223,7 +223,7 @@ class Session:
         if archive is None:
             return []
         found = []
-        for uri, other in self.buffers.items():
+        for uri, other in list(self.buffers.items()):
             if uri == buffer.uri or other.path is None:
                 continue
             try:
@@ -246,7 +246,7 @@ class Session:
             return None
         buffers: Entries = {}
         roster, catalogue = base.roster, base.catalogue
-        for other in self.buffers.values():
+        for other in list(self.buffers.values()):
             if other.path is None or self.base_archive(other) is not base:
                 continue
             role = base.role_of(other.path)
@@ -275,7 +275,7 @@ class Session:
         """Whether the buffer and every other open buffer of its archive hold what their
         files hold: then `wwrlint check` of the file on disk gives the buffer's answer."""
         base = self.base_archive(buffer)
-        for other in self.buffers.values():
+        for other in list(self.buffers.values()):
             if other is not buffer and (other.path is None or self.base_archive(other) is not base):
                 continue
             disk = self._on_disk(other.path) if other.path is not None else None
@@ -350,7 +350,7 @@ class Session:
     def text_of(self, path: str) -> str | None:
         """A file's text: the open buffer's when there is one, else what is on disk."""
         wanted = real(path)
-        for buffer in self.buffers.values():
+        for buffer in list(self.buffers.values()):
             if buffer.path is not None and real(buffer.path) == wanted:
                 return buffer.text
         try:
