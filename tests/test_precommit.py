@@ -101,10 +101,15 @@ def test_try_repo_fails_the_bad_brief_and_passes_the_good(
         "wwrlint..................................................................Passed"
         in good.stdout
     )
-    # The hook's `files` pattern keeps YAML outside briefs/ out of it.
+    # The hook's `files` pattern keeps YAML outside briefs/ out of it: it runs (for what
+    # a deletion may break) and checks nothing.
     other = run([PRE_COMMIT, "try-repo", hooks, "wwrlint", "--files", "notes.yaml"], repo, env)
-    assert other.returncode == 0
-    assert "(no files to check)Skipped" in other.stdout
+    assert other.returncode == 0, other.stdout + other.stderr
+    assert (
+        "wwrlint..................................................................Passed"
+        in other.stdout
+    )
+    assert "notes.yaml" not in other.stdout
 
 
 def test_a_staged_roster_rename_fails_the_briefs_that_quote_the_analyst(
@@ -128,6 +133,23 @@ def test_a_staged_roster_rename_fails_the_briefs_that_quote_the_analyst(
         ("briefs/2031/earlier.yaml:12:14", "WWR302", "unknown-analyst"),
         ("briefs/citing.yaml:17:14", "WWR302", "unknown-analyst"),
     ]
+
+
+def test_a_staged_deletion_fails_the_briefs_that_cite_the_deleted_brief(
+    desk: tuple[Path, dict[str, str]], hooks: str, tmp_path: Path
+) -> None:
+    _, env = desk
+    repo = tmp_path / "northwind"
+    make_desk(repo, git=False)
+    run(["git", "init", "-q", "-b", "main"], repo, env)
+    run(["git", "add", "."], repo, env)
+    run(["git", "commit", "-q", "-m", "the desk's archive"], repo, env)
+    run(["git", "rm", "-q", "briefs/2031/earlier.yaml"], repo, env)
+    assert PRE_COMMIT is not None
+    staged = run([PRE_COMMIT, "try-repo", hooks, "wwrlint"], repo, env)  # only a deletion
+    assert staged.returncode == 1, staged.stdout + staged.stderr
+    found = re.findall(r"^(briefs/\S+): (WWR\d+) \[([a-z-]+)\]", staged.stdout, re.M)
+    assert found == [("briefs/citing.yaml:12:12", "WWR503", "unknown-brief")]
 
 
 def test_the_project_config_runs_its_hooks(tmp_path: Path) -> None:

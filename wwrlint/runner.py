@@ -53,6 +53,8 @@ class CheckOptions:
     cache_dir: str = DEFAULT_FOLDER
     jobs: int = 0  # 0: one per core, when there are enough files
     force: bool = False  # -o and --generate-baseline may replace an existing file
+    # Check too what depends on the files git's index deletes (see wwrlint.staged).
+    staged_deletions: bool = False
 
 
 @dataclass
@@ -242,7 +244,7 @@ def _outcomes(
     archives = locating.archives(database, jobs)
     try:
         fixing = options.fix or options.diff
-        scope = locating.scope(options.paths, archives, dependents=not fixing)
+        scope = locating.scope(options.paths, archives, not fixing, _deleted(options))
         for error in scope.found.errors:
             yield Outcome("", problem=error)
         if fixing:
@@ -255,6 +257,15 @@ def _outcomes(
         yield from _with_progress(outcomes, len(scope.files), streams.stderr)
     finally:
         archives.close()
+
+
+def _deleted(options: CheckOptions) -> list[str] | None:
+    """The files the commit being made deletes, when asked (`--staged-deletions`)."""
+    if not options.staged_deletions:
+        return None
+    from wwrlint.staged import staged_deletions
+
+    return staged_deletions()
 
 
 def _reads_stdin(options: CheckOptions) -> bool:
@@ -309,7 +320,8 @@ def show_files(options: CheckOptions, finder: ConfigFinder, streams: Streams) ->
     locating = Finder(finder)
     archives = locating.archives(None, options.jobs or os.cpu_count() or 1)
     try:
-        scope = locating.scope(options.paths, archives, not (options.fix or options.diff))
+        fixing = options.fix or options.diff
+        scope = locating.scope(options.paths, archives, not fixing, _deleted(options))
     finally:
         archives.close()
     for path in scope.files:

@@ -12,7 +12,7 @@ from wwrlint.archive.locate import ARCHIVE_FOLDER_NAME, Place, archive_folder, p
 from wwrlint.archive.model import BriefEntry
 from wwrlint.archive.update import Archives
 from wwrlint.config import ConfigFinder
-from wwrlint.discovery import Discovery, discover, display
+from wwrlint.discovery import Discovery, discover, display, is_brief_name
 from wwrlint.errors import ToolError
 from wwrlint.ignore import GitIgnored
 
@@ -94,31 +94,50 @@ class Finder:
         relative = os.path.relpath(folder)
         return (folder if relative.startswith("..") else relative,)
 
-    def scope(self, paths: tuple[str, ...], archives: Archives, dependents: bool) -> Scope:
+    def scope(
+        self,
+        paths: tuple[str, ...],
+        archives: Archives,
+        dependents: bool,
+        deleted: list[str] | None = None,
+    ) -> Scope:
         """The files to check for `paths` (the archive when there are none). A file named
-        in `paths` is checked even when excluded, unless its settings force exclusion."""
+        in `paths` is checked even when excluded, unless its settings force exclusion.
+        `deleted`: files just deleted (see `wwrlint.staged`), whose dependents are checked
+        too; with it, no path means none, not the archive."""
         given = {
             p for p in paths if os.path.isfile(p) and not self.config.for_path(p).force_exclude
         }
-        found = discover(
-            paths or self.default_paths(), lambda p: p not in given and self.excluded(p), self.git
-        )
+        if paths or deleted is None:
+            found = discover(
+                paths or self.default_paths(),
+                lambda p: p not in given and self.excluded(p),
+                self.git,
+            )
+        else:
+            found = Discovery()
         if found.missing:
             raise ToolError(f"{', '.join(map(display, found.missing))}: no such file or folder")
-        if not found.files and not found.errors and not found.excluded:
+        if (paths or deleted is None) and not (found.files or found.errors or found.excluded):
             named = ", ".join(f"'{path}'" for path in paths) or "the archive"
             raise ToolError(f"no briefs (*.yaml, *.yml) found in {named}")
         files = list(found.files)
-        extra = _dependents(files, archives) if dependents else []
+        gone = [
+            path
+            for path in deleted or ()
+            if is_brief_name(os.path.basename(path)) and not self.excluded(path)
+        ]
+        extra = _dependents(files, archives, gone) if dependents else []
         return Scope(files + extra, len(extra), found)
 
 
-def _dependents(files: list[str], archives: Archives) -> list[str]:
-    """The briefs that depend on the files checked and are not among them: every brief
-    of an archive whose roster or catalogue is checked; the briefs that cite a checked
-    brief, or cite a brief the archive no longer has."""
+def _dependents(files: list[str], archives: Archives, deleted: list[str]) -> list[str]:
+    """The briefs that depend on the files checked, or on the files deleted, and are not
+    among the files checked: every brief of an archive whose roster or catalogue is
+    checked or deleted; the briefs that cite a checked brief, or cite a brief the archive
+    no longer has."""
     checked: dict[str, list[str]] = {}
-    for path in files:
+    for path in [*files, *deleted]:
         archive = archives.of(path)
         if archive is not None:
             checked.setdefault(archive.folder, []).append(path)

@@ -163,8 +163,15 @@ class Archive:
     def dependents(self, paths: list[str]) -> list[str]:
         """The files whose findings may change with those at `paths`: every brief, when
         the roster or the catalogue is among them; else the briefs that cite one of them,
-        or cite a brief that is nowhere (one just removed or renamed, maybe)."""
-        if any(self.role_of(path) != "brief" for path in paths):
+        or cite a brief that is nowhere (one just removed or renamed, maybe). A roster or
+        catalogue just deleted counts as the roster or catalogue."""
+
+        def special(path: str) -> bool:
+            name = os.path.basename(path)
+            gone = name in (ROSTER_NAME, CATALOGUE_NAME) and not os.path.lexists(path)
+            return gone or self.role_of(path) != "brief"
+
+        if any(special(path) for path in paths):
             return [p for p in self._ask(lambda index: index.paths()) if self.role_of(p) == "brief"]
 
         def ask(index: Index) -> list[str]:

@@ -116,6 +116,13 @@ EXIT_OK, EXIT_FAILED = 0, 1
     "exit 1 if any.",
 )
 @click.option(
+    "--staged-deletions",
+    is_flag=True,
+    help="Check too the briefs that depend on files deleted in git's index (a removed "
+    "brief others cite, the roster): for pre-commit, which names only files that still "
+    "exist. With no PATH, only those.",
+)
+@click.option(
     "--no-cache",
     is_flag=True,
     help="Check every brief afresh, neither reading nor writing the cache.",
@@ -161,6 +168,7 @@ def check(
     fix: bool,
     diff: bool,
     unsafe_fixes: bool | None,
+    staged_deletions: bool,
     no_cache: bool,
     cache_dir: str,
     jobs: int,
@@ -234,6 +242,7 @@ def check(
             cache_dir=cache_dir,
             jobs=jobs,
             force=force,
+            staged_deletions=staged_deletions,
         )
         result = run(options, default_streams())
     except ToolError as error:
