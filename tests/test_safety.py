@@ -390,3 +390,45 @@ def test_a_fix_leaves_git_status_clean_but_for_the_fixed_file(tmp_path: Path) ->
         "AM briefs/harbour.yaml",
         "A  briefs/test-desk-beside.yaml",
     ]
+
+
+def test_only_index_folders_of_runs_that_are_gone_are_removed(tmp_path: Path) -> None:
+    """A --no-cache run keeps the archive's index in a folder of its own in the temporary
+    folder; one a killed run left is removed by the next such run, and nothing else."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    stale = temporary / f"wwrlint-archive-{gone}-abc123_x"
+    stale.mkdir()
+    (stale / "archive.sqlite").write_bytes(b"")
+    (stale / "archive.sqlite-wal").write_bytes(b"")
+    foreign = temporary / f"wwrlint-archive-{gone}-other999"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("not wwrlint's\n")
+    living = temporary / f"wwrlint-archive-{os.getpid()}-zzz00000"
+    living.mkdir()
+    (living / "archive.sqlite").write_bytes(b"")
+    unnamed = temporary / "wwrlint-archive-abcdefgh"
+    unnamed.mkdir()
+    folder = tmp_path / "briefs"
+    folder.mkdir()
+    (folder / "b.yaml").write_text(LONE)
+    result = subprocess.run(
+        [sys.executable, "-m", "wwrlint", "check", "--no-cache", "."],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
+        check=False,
+    )
+    assert_no_crash(result.stdout, result.stderr)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in temporary.iterdir()) == sorted(
+        [foreign.name, living.name, unnamed.name]
+    )
+    assert (foreign / "notes.txt").read_text() == "not wwrlint's\n"

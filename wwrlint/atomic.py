@@ -265,7 +265,7 @@ def sweep(folder: str) -> int:
         return 0
     for entry in entries:
         found = _TEMPORARY.fullmatch(entry.name)
-        if found is None or _alive(int(found.group(1))):
+        if found is None or alive(int(found.group(1))):
             continue
         with contextlib.suppress(OSError):
             if entry.is_file(follow_symlinks=False):
@@ -274,7 +274,7 @@ def sweep(folder: str) -> int:
     return removed
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
     """Whether process `pid` may still be running (when in doubt, it is)."""
     if pid <= 0 or pid == os.getpid():
         return pid > 0

@@ -43,13 +43,23 @@ def old(number: int) -> str:
 
 
 def start(*args: str, cwd: Path) -> subprocess.Popen[str]:
+    """A run with a temporary folder of its own (see `temporaries`)."""
+    temporary = cwd.parent / "tmp"
+    temporary.mkdir(exist_ok=True)
     return subprocess.Popen(
         [sys.executable, "-m", "wwrlint", *args],
         cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "TMPDIR": str(temporary)},
     )
+
+
+def temporaries(folder: Path) -> list[str]:
+    """What runs in `folder` left in their temporary folder (a --no-cache run keeps the
+    archive's index in a folder of its own there)."""
+    return sorted(p.name for p in (folder.parent / "tmp").iterdir())
 
 
 def started_fixing(folder: Path, process: subprocess.Popen[str]) -> bool:
@@ -103,6 +113,7 @@ def test_a_killed_fix_leaves_each_file_wholly_old_or_new_and_the_next_run_tidies
         assert again.returncode == 0, err
         assert states(folder) == (0, FILES)
         assert others(folder) == []
+        assert temporaries(folder) == []  # the killed run's index folder went with them
     assert interrupted, "no kill landed while files were being fixed"
 
 
@@ -122,6 +133,7 @@ def test_a_caught_signal_cleans_up_and_exits_with_its_number(name: str, tmp_path
         assert_no_crash(out, err)
         olds, news = states(folder)
         assert others(folder) == []
+        assert temporaries(folder) == []
         if process.returncode == 0:  # it was done before the signal came
             assert (olds, news) == (0, FILES)
             continue

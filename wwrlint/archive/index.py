@@ -51,11 +51,13 @@ class Index:
 
     @classmethod
     def temporary_one(cls, folder: str) -> Index:
-        """An index in a database made for this run, deleted by `close`."""
+        """An index in a database made for this run, deleted by `close` (or, when the
+        run was killed, by the next run that makes one: see `sweep_temporary`)."""
         import tempfile
 
-        temporary = tempfile.TemporaryDirectory(prefix="wwrlint-archive-")
-        index = cls(folder, os.path.join(temporary.name, "archive.sqlite"))
+        sweep_temporary()
+        temporary = tempfile.TemporaryDirectory(prefix=f"{_TEMPORARY_PREFIX}{os.getpid()}-")
+        index = cls(folder, os.path.join(temporary.name, _TEMPORARY_NAME))
         index.temporary = temporary
         return index
 
@@ -346,3 +348,44 @@ def fingerprint(database: sqlite3.Connection, number: int) -> str:
     for path, brief_digest in database.execute(query, (number,)):
         digest.update(b"\n%s\t%s" % (path, brief_digest.encode()))
     return digest.hexdigest()[:16]
+
+
+# A run's own index, when it keeps none (no cache): `wwrlint-archive-PID-XXXXXXXX/`.
+_TEMPORARY_PREFIX = "wwrlint-archive-"
+_TEMPORARY_NAME = "archive.sqlite"
+_SWEPT: list[bool] = []
+
+
+def sweep_temporary() -> int:
+    """Remove the index folders that killed runs left in the temporary folder: only those
+    named as `temporary_one` names them, by a process that is gone, holding nothing but
+    the database and its journals; once per process. Returns how many were removed."""
+    import re
+    import tempfile
+
+    from wwrlint.atomic import alive
+
+    if _SWEPT:
+        return 0
+    _SWEPT.append(True)
+    pattern = re.compile(re.escape(_TEMPORARY_PREFIX) + r"([0-9]+)-[a-z0-9_]+")
+    ours = {_TEMPORARY_NAME, *(_TEMPORARY_NAME + end for end in ("-journal", "-wal", "-shm"))}
+    removed = 0
+    try:
+        entries = list(os.scandir(tempfile.gettempdir()))
+    except OSError:
+        return 0
+    for entry in entries:
+        found = pattern.fullmatch(entry.name)
+        if found is None or alive(int(found.group(1))):
+            continue
+        try:
+            if not entry.is_dir(follow_symlinks=False) or not set(os.listdir(entry.path)) <= ours:
+                continue
+            for name in os.listdir(entry.path):
+                os.remove(os.path.join(entry.path, name))
+            os.rmdir(entry.path)
+            removed += 1
+        except OSError:
+            continue  # another run removing it too, or not ours to remove after all
+    return removed
