@@ -92,9 +92,10 @@ def test_a_named_file_is_checked_even_when_excluded_unless_exclusion_is_forced(
     assert '"force-exclude": true' in out
 
 
-def test_the_pre_commit_hook_forces_exclusion() -> None:
+def test_the_pre_commit_hook_forces_exclusion_and_runs_for_deletions() -> None:
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
-    assert hook["entry"] == "wwrlint check --force-exclude"
+    assert hook["entry"] == "wwrlint check --force-exclude --staged-deletions"
+    assert hook["always_run"] is True
 
 
 def test_exit_non_zero_on_fix_fails_a_run_that_fixed_something(
