@@ -52,14 +52,26 @@ def settings_key(settings: Settings, path: str) -> str:
     """What of the settings can change a file's diagnostics: every field but those marked
     as only deciding discovery or reporting, so that no new setting or rule option can be
     left out, and the rules enabled for this path (per-file-ignores depend on where it is)."""
-    relevant = {
-        field.name: getattr(settings, field.name)
-        for field in fields(settings)
-        if not field.metadata.get(REPORTING_ONLY)
-    }
-    relevant["enabled-for-path"] = sorted(settings.enabled_for(path))
-    text = json.dumps(relevant, sort_keys=True, default=repr)
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    known = _KEYS.get(id(settings))
+    if known is None or known[0] is not settings:
+        known = _KEYS[id(settings)] = (settings, {})
+    enabled = settings.enabled_for(path)
+    key = known[1].get(enabled)
+    if key is None:
+        relevant = {
+            field.name: getattr(settings, field.name)
+            for field in fields(settings)
+            if not field.metadata.get(REPORTING_ONLY)
+        }
+        relevant["enabled-for-path"] = sorted(enabled)
+        text = json.dumps(relevant, sort_keys=True, default=repr)
+        key = known[1][enabled] = hashlib.sha256(text.encode()).hexdigest()[:16]
+    return key
+
+
+# Keys already worked out, by the settings (kept, so that their id stays theirs) and the
+# rules enabled for a path: the files of a folder share one settings object.
+_KEYS: dict[int, tuple[Settings, dict[frozenset[str], str]]] = {}
 
 
 def _fix_to_json(fix: Fix) -> list[Any]:

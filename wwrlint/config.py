@@ -75,6 +75,8 @@ class Settings:
 
     def enabled_for(self, path: str) -> frozenset[str]:
         """The rules that run on one file, after `per-file-ignores`."""
+        if not self.per_file_ignores:
+            return self.enabled | ALWAYS_ON
         relative = self.relative(path)
         ignored: set[str] = set()
         for pattern, rules in self.per_file_ignores:
@@ -93,6 +95,8 @@ class Settings:
         return {**dict(_default_options()), **dict(self.rule_options)}
 
     def is_excluded(self, path: str) -> bool:
+        if not self.exclude:
+            return False
         relative = self.relative(path)
         return any(glob_matches(pattern, relative) for pattern in self.exclude)
 
@@ -378,9 +382,13 @@ class ConfigFinder:
     explicit: str | None = None
     _by_folder: dict[str, Settings] = field(default_factory=dict)
 
-    def for_path(self, path: str) -> Settings:
+    def for_path(self, path: str, is_folder: bool | None = None) -> Settings:
+        """The settings of a file or folder (`is_folder` when the caller knows which, which
+        saves a `stat` a file of a folder's walk)."""
         absolute = os.path.abspath(path)
-        folder = absolute if os.path.isdir(absolute) else os.path.dirname(absolute)
+        if is_folder is None:
+            is_folder = os.path.isdir(absolute)
+        folder = absolute if is_folder else os.path.dirname(absolute)
         if self.explicit is not None:
             folder = ""  # one config for every path
         if folder not in self._by_folder:

@@ -35,7 +35,7 @@ def _keep(path: str, is_folder: bool) -> bool:
 
 def discover(
     paths: Sequence[str],
-    excluded: Callable[[str], bool] = lambda _: False,
+    excluded: Skip = _keep,
     ignored: Skip = _keep,
 ) -> Discovery:
     """Files named directly are taken as they are; folders give every *.yaml and *.yml
@@ -53,7 +53,7 @@ def discover(
             found.files.append(path)
 
     def skip(path: str, is_folder: bool) -> bool:
-        if excluded(path):
+        if excluded(path, is_folder):
             found.excluded += 1
             return True
         return ignored(path, is_folder)
@@ -63,7 +63,7 @@ def discover(
             for file_path, link in _walk(path, found, skip):
                 add(file_path, link)
         elif os.path.isfile(path):
-            if excluded(path):
+            if excluded(path, False):
                 found.excluded += 1
             else:
                 add(path, True)

@@ -61,15 +61,17 @@ class GitIgnored:
 
     def __init__(self, root: str) -> None:
         self.root = os.path.abspath(root)
+        self._inside = os.path.join(self.root, "")  # what every path below it starts with
         self.consulted: list[str] = []
         self._files: dict[tuple[str, ...], IgnoreFile | None] = {}
         self._folders: dict[tuple[str, ...], bool] = {}
         self._exclude = self._read(os.path.join(self.root, ".git", "info", "exclude"))
 
     def __call__(self, path: str, is_folder: bool = False) -> bool:
-        relative = os.path.relpath(os.path.abspath(path), self.root)
-        if relative == "." or relative.startswith(".." + os.sep) or relative == "..":
-            return False
+        absolute = os.path.abspath(path)
+        if not absolute.startswith(self._inside):
+            return False  # the root itself, or outside it
+        relative = absolute[len(self._inside) :]
         parts = tuple(relative.split(os.sep))
         for depth in range(1, len(parts)):
             if self._folder_ignored(parts[:depth]):

@@ -53,12 +53,12 @@ class Finder:
         self.config = finder
         self.git = _GitIgnore()
 
-    def excluded(self, path: str) -> bool:
-        return self.config.for_path(path).is_excluded(path)
+    def excluded(self, path: str, is_folder: bool | None = None) -> bool:
+        return self.config.for_path(path, is_folder).is_excluded(path)
 
     def skip(self, path: str, is_folder: bool) -> bool:
         """Whether the walk of a folder leaves a path out."""
-        return self.excluded(path) or self.git(path, is_folder)
+        return self.excluded(path, is_folder) or self.git(path, is_folder)
 
     def locate(self, path: str) -> Place | None:
         """Where the archive of a path is, or None when it belongs to none."""
@@ -111,7 +111,7 @@ class Finder:
         if paths or deleted is None:
             found = discover(
                 paths or self.default_paths(),
-                lambda p: p not in given and self.excluded(p),
+                lambda p, is_folder: p not in given and self.excluded(p, is_folder),
                 self.git,
             )
         else:
@@ -141,13 +141,22 @@ def _dependents(files: list[str], archives: Archives, deleted: list[str]) -> lis
         archive = archives.of(path)
         if archive is not None:
             checked.setdefault(archive.folder, []).append(path)
-    seen = {os.path.realpath(path) for path in files}
+    # The files checked, by name and (only for a dependent not found by name, since
+    # resolving links costs a `stat` a folder of the path) resolved.
+    named: set[str] | None = None
+    seen: set[str] | None = None
     extra: list[str] = []
     for archive in archives.opened:
         paths = checked.get(archive.folder, [])
         if not paths:
             continue
         for path in archive.dependents(paths):
+            if named is None:
+                named = {os.path.abspath(path) for path in files}
+            if os.path.abspath(path) in named:
+                continue
+            if seen is None:
+                seen = {os.path.realpath(path) for path in files}
             real = os.path.realpath(path)
             if real not in seen:
                 seen.add(real)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from wwrlint.archive.model import CATALOGUE_NAME, ROSTER_NAME
 from wwrlint.discovery import Skip
@@ -32,9 +33,10 @@ class Place:
     # What, besides the files, decides the archive's index (the exclusions in force).
     salt: str = ""
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """The archive's identity in the index database."""
+        """The archive's identity in the index database (worked out once: every file of a
+        run asks for it)."""
         roster = os.path.realpath(self.roster_path) if self.roster_path else ""
         return f"{os.path.realpath(self.folder)}\n{roster}\n{self.salt}"
 
