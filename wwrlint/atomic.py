@@ -22,7 +22,6 @@ import os
 import re
 import signal
 import stat
-import tempfile
 from collections.abc import Iterator
 from typing import BinaryIO, TextIO
 
@@ -137,6 +136,8 @@ def _atomic(path: str, replace: bool, expected: bytes | None) -> Iterator[Binary
     name = os.path.basename(target)[:100]  # room for the suffix within a name's 255 bytes
     with _holding_signals():
         try:
+            import tempfile  # only when writing: it imports shutil and random
+
             descriptor, temporary = tempfile.mkstemp(
                 dir=folder, prefix=f".{name}.{_MARK}-{os.getpid()}-", suffix=".tmp"
             )

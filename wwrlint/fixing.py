@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import copy
-import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -316,6 +315,8 @@ def _expect(data: Any, pointer: Pointer, changes: tuple[Change, ...], on_key: bo
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
+    import difflib  # only for --diff
+
     return "".join(
         difflib.unified_diff(
             before.splitlines(keepends=True),

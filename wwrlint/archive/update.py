@@ -6,9 +6,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import json
 import marshal
 import os
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +18,7 @@ from wwrlint import store
 from wwrlint.archive import index as rows
 from wwrlint.archive.listing import Listing
 from wwrlint.archive.locate import Place
-from wwrlint.archive.model import Archive, BriefEntry
+from wwrlint.archive.model import Archive, BriefEntry, Published
 from wwrlint.archive.summary import read_catalogue, read_roster, read_summary
 from wwrlint.discovery import read_brief
 
@@ -46,15 +48,60 @@ def open_archive(place: Place, database: str | None, read: Reader | None = None)
     )
     archive = Archive(place.folder, place.roster_path, index=index)
     archive.catalogue_path = place.catalogue_path
-    if place.catalogue_path is not None:
-        archive.catalogue = read_catalogue(place.catalogue_path)
     try:
+        if place.catalogue_path is not None:
+            archive.catalogue = _catalogue(index, place.catalogue_path)
         archive.roster = _bring_up_to_date(index, place, reader)
     except BaseException:
         archive.close()
         raise
     archive.rebuild = functools.partial(_apart, place, reader, index)
     return archive
+
+
+def _catalogue(index: rows.Index, path: str) -> tuple[Published, ...]:
+    """The catalogue's entries: as stored beside the index while the file's stat key is
+    the one they were read at (and was settled then), so that a run whose briefs are all
+    cached parses no YAML at all; else read, and stored for the next run. A stored copy
+    carries a checksum; one that does not match is read again."""
+    looked_at = time.time()
+    try:
+        key = store.stat_key(os.stat(path))
+    except OSError:
+        return read_catalogue(path)  # gone since it was found: read as an absent one is
+    head = f"catalogue\n{os.path.realpath(path)}\n"
+    name = head + ",".join(map(str, key))
+    trusted = store.settled(key, looked_at)
+    try:
+        database = index.db()
+        if trusted:
+            row = database.execute("SELECT value FROM meta WHERE key = ?", (name,)).fetchone()
+            stored = _stored_catalogue(row[0]) if row is not None else None
+            if stored is not None:
+                return stored
+        entries = read_catalogue(path)
+        if trusted:
+            payload = json.dumps([[p.id, p.date, p.title] for p in entries])
+            with store.transaction(database):
+                query = "DELETE FROM meta WHERE substr(key, 1, ?) = ?"
+                database.execute(query, (len(head), head))
+                database.execute(
+                    "INSERT INTO meta (key, value) VALUES (?, ?)",
+                    (name, f"{zlib.crc32(payload.encode())}:{payload}"),
+                )
+        return entries
+    except store.Error:
+        return read_catalogue(path)
+
+
+def _stored_catalogue(value: str) -> tuple[Published, ...] | None:
+    checksum, _, payload = value.partition(":")
+    if checksum != str(zlib.crc32(payload.encode())):
+        return None
+    try:
+        return tuple(Published(*item) for item in json.loads(payload))
+    except (ValueError, TypeError):
+        return None
 
 
 def _apart(place: Place, read: Reader, stored: rows.Index) -> rows.Index:

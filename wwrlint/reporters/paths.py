@@ -19,7 +19,6 @@ import os
 from collections import Counter
 from collections.abc import Callable
 from typing import TextIO
-from urllib.parse import quote
 
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.discovery import display
@@ -77,6 +76,8 @@ class MachinePaths:
         SARIF `uriBaseId`); else an absolute `file:` URI."""
         absolute = os.path.abspath(path)
         if base is not None and self.root(absolute) == base:
+            from urllib.parse import quote  # only for SARIF and GitLab's URIs
+
             return quote(self(absolute)), True
         return file_uri(absolute), False
 
@@ -93,6 +94,8 @@ def file_uri(path: str) -> str:
     shown = display(os.path.abspath(path)).replace(os.sep, "/")
     if not shown.startswith("/"):  # a drive letter on Windows
         shown = "/" + shown
+    from urllib.parse import quote
+
     return "file://" + quote(shown)
 
 
