@@ -208,8 +208,9 @@ def double_space_at_wrap(size: int) -> Input:
 
 # What still fails, and where (see docs/performance.md, "Adversarial inputs").
 WORDING = (
-    "linear, but each schema error costs about 0.15 ms of CPU and 5 KB (jsonschema's "
-    "error tree, the finding placed with its fix's edits): 4 MB of them pass 10 s and 400 MB"
+    "linear, but each schema error costs about 0.1 ms of CPU and 4 KB (jsonschema's error "
+    "tree, the finding placed with its fix's edits, the node tree kept for positions): 4 MB "
+    "of them take 12-15 s and 430 MB"
 )
 
 FAMILIES = (
