@@ -13,7 +13,7 @@ from wwrlint import excerpt
 from wwrlint.archive.model import Archive
 from wwrlint.brief import Brief
 from wwrlint.config import Settings
-from wwrlint.diagnostics import Diagnostic, Finding, Pointer, Span
+from wwrlint.diagnostics import Diagnostic, Finding, Fix, Pointer, Related, Span
 from wwrlint.fixing import place
 from wwrlint.loading import Document, load
 from wwrlint.rules import BY_NAME, RULES, Rule
@@ -60,12 +60,16 @@ def lint_document(
         found += [
             _diagnostic(document, BY_NAME[name], message, span) for name, span, message in own
         ]
-    diagnostics = [
-        replace(d, severity=settings.severity_of(d.rule, d.severity))
-        for d in found
-        if d.rule in enabled
-    ]
-    return sorted(diagnostics, key=lambda d: d.sort_key)
+    diagnostics = [_with_severity(d, settings) for d in found if d.rule in enabled]
+    diagnostics.sort(key=lambda d: d.sort_key)
+    return diagnostics
+
+
+def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:
+    """The diagnostic with the severity the settings give its rule (itself, when that is
+    the rule's own: a copy of each of thousands of findings doubled their memory)."""
+    severity = settings.severity_of(diagnostic.rule, diagnostic.severity)
+    return diagnostic if severity == diagnostic.severity else replace(diagnostic, severity=severity)
 
 
 def _check(document: Document, brief: Brief) -> list[Diagnostic]:
@@ -98,14 +102,9 @@ def _place(document: Document, rule: Rule, finding: Finding) -> Diagnostic:
     if finding.at is not None or finding.fix is not None or finding.stands_for is not None:
         span, fix = place(document, finding, span)  # the characters meant, the fix's edits
     value = _value_at(document.data, finding.pointer)
-    placed = _diagnostic(document, rule, finding.message, span, finding.pointer, value)
-    if fix is not None:
-        placed = replace(placed, fix=fix)
-    if finding.related:
-        # Absolute, so that a cached result names the same file from any folder.
-        related = tuple(replace(r, path=os.path.abspath(r.path)) for r in finding.related)
-        placed = replace(placed, related=related)
-    return placed
+    # Absolute, so that a cached result names the same file from any folder.
+    related = tuple(replace(r, path=os.path.abspath(r.path)) for r in finding.related)
+    return _diagnostic(document, rule, finding.message, span, finding.pointer, value, fix, related)
 
 
 def _diagnostic(
@@ -115,6 +114,8 @@ def _diagnostic(
     span: Span,
     pointer: Pointer | None = None,
     value: Any = None,
+    fix: Fix | None = None,
+    related: tuple[Related, ...] = (),
 ) -> Diagnostic:
     line = document.line(span.line)
     context, context_column = excerpt.context(line, span.column)
@@ -138,6 +139,8 @@ def _diagnostic(
         pointer,
         context,
         digest,
+        fix=fix,
+        related=related,
         context_column=context_column,
     )
 

@@ -42,12 +42,22 @@ def scalar_map(text: str, scalar: Written) -> ScalarMap | None:
     where = scalar.span
     start = offset_of(text, where.line - 1, where.column - 1)
     end = offset_of(text, where.end_line - 1, where.end_column - 1)
-    maps = per_text(text)
-    key = ("scalar", start, end)
+    # The last few maps are kept: several findings on one text (rules of typography) use
+    # one, while keeping every map of a brief with thousands of findings, each on its own
+    # scalar, cost 3 KB a finding.
+    maps: OrderedDict[tuple[int, int], ScalarMap | None] = per_text(text).setdefault(
+        "scalars", OrderedDict()
+    )
+    key = (start, end)
     if key not in maps:
         if scalar.style in ("|", ">"):
             maps[key] = block_map(text, start, end, scalar.value)
         else:
             maps[key] = flow_map(text, start, end, scalar.style, scalar.value)
-    found: ScalarMap | None = maps[key]
-    return found
+        while len(maps) > _KEPT_MAPS:
+            maps.popitem(last=False)
+    maps.move_to_end(key)
+    return maps[key]
+
+
+_KEPT_MAPS = 64

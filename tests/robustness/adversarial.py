@@ -208,9 +208,8 @@ def double_space_at_wrap(size: int) -> Input:
 
 # What still fails, and where (see docs/performance.md, "Adversarial inputs").
 WORDING = (
-    "linear, but each schema error costs about 0.1 ms of CPU and 4 KB (jsonschema's error "
-    "tree, the finding placed with its fix's edits, the node tree kept for positions): 4 MB "
-    "of them take 12-15 s and 430 MB"
+    "--fix of thousands of schema errors in one brief: linear, but the brief is checked, "
+    "fixed and checked again in one process, which passes 400 MB at 4 MB"
 )
 
 FAMILIES = (
@@ -226,9 +225,9 @@ FAMILIES = (
     Family("duplicate keys on one line", duplicate_keys_on_one_line),
     Family("a suppression with a run of spaces", suppression_with_spaces),
     Family("many suppressions", many_suppressions),
-    Family("dates written in words", dates_in_words, known=WORDING),
+    Family("dates written in words", dates_in_words),
     Family("dates written in words, fixed", dates_in_words, ("fix",), known=WORDING),
-    Family("misspelt keys", misspelt_keys, known=WORDING),
+    Family("misspelt keys", misspelt_keys),
     Family("a glob of stars", glob_of_stars),
     Family("a glob of folders", glob_of_folders),
     Family("a .gitignore of stars", gitignore_of_stars),

@@ -92,3 +92,29 @@ def test_a_config_above_the_repository_is_not_read(tmp_path: Path) -> None:
     assert CliRunner().invoke(cli, ["check", "--no-cache", str(repo)]).exit_code == 1
     os.rename(repo / ".git", repo / "not-git")
     assert CliRunner().invoke(cli, ["check", "--no-cache", str(repo)]).exit_code == 0
+
+
+def test_running_out_of_memory_is_said_as_such(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A brief too large for the memory there is is not a bug to report: the run says what
+    happened, names the file and goes on with the others."""
+    from wwrlint import linter
+
+    (tmp_path / "big.yaml").write_text("id: big\n")
+    (tmp_path / "small.yaml").write_text("id: small\n")
+    real = linter.lint
+
+    def lint(path: str, *args: object, **kwargs: object) -> object:
+        if path.endswith("big.yaml"):
+            raise MemoryError
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(linter, "lint", lint)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "--no-cache", "-j", "1", "big.yaml", "small.yaml"])
+    assert "internal error" not in result.output + result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert "wwrlint: error: big.yaml: too large to check in the memory available\n" in result.stderr
+    assert "small.yaml:1:1:" in result.stdout  # checked: it is no brief (no title, no date)
+    assert result.exit_code == 2

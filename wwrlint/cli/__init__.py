@@ -144,6 +144,9 @@ def main(argv: Sequence[str] | None = None, prog_name: str = "wwrlint") -> NoRet
     except BrokenPipeError:  # the reader went away (`wwrlint check | head`): stop quietly
         sys.stderr.close()
         sys.exit(EXIT_TOOL)
+    except MemoryError:  # not a bug: what was asked needs more memory than there is
+        click.echo("wwrlint: error: ran out of memory; check fewer or smaller files", err=True)
+        sys.exit(EXIT_TOOL)
     except Exception as error:  # the last line of defence: never show a traceback
         click.echo(f"wwrlint: internal error: {type(error).__name__}: {error}", err=True)
         click.echo("wwrlint: please report this with the file that caused it", err=True)
