@@ -9,20 +9,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from robustness.places import assert_no_crash
+from robustness.places import invoke
 
 from desk import LONE, make_desk
 from wwrlint import cachedir
-from wwrlint.cli import cli
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    assert_no_crash(result.stdout, result.stderr)
+    result = invoke(list(args))
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -10,21 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from robustness.places import assert_no_crash
+from robustness.places import invoke
 
 from desk import LONE, make_desk
-from wwrlint.cli import cli
 
 PROSE = "Fees at the north harbour rose again (Harbour Gazette, 20 January 2031).\n"
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    assert_no_crash(result.stdout, result.stderr)
+    result = invoke(list(args))
     return result.exit_code, result.stdout, result.stderr
 
 

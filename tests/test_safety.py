@@ -12,12 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from robustness.places import PLACES, assert_no_crash, make_place
+from robustness.places import PLACES, assert_no_crash, invoke, make_place
 
 from desk import LONE
 from wwrlint import atomic, checking
-from wwrlint.cli import cli
 from wwrlint.errors import ToolError
 
 # A Northwind Desk brief with one safe fix: a source dated in words.
@@ -27,11 +25,7 @@ ROOT = os.geteuid() == 0
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    assert_no_crash(result.stdout, result.stderr)
+    result = invoke(list(args))
     return result.exit_code, result.stdout, result.stderr
 
 

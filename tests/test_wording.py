@@ -10,12 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from robustness.places import assert_no_crash
+from robustness.places import invoke
 
 from conftest import REPO
 from desk import LONE, make_desk
-from wwrlint.cli import cli
 from wwrlint.diagnostics import Diagnostic, Span
 from wwrlint.reporters import Summary
 from wwrlint.runner import _FixCount
@@ -23,11 +21,7 @@ from wwrlint.wording import count, printable, quoted
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(
-        result.exception
-    )
-    assert_no_crash(result.stdout, result.stderr)
+    result = invoke(list(args))
     return result.exit_code, result.stdout, result.stderr
 
 
