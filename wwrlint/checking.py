@@ -233,6 +233,9 @@ def fix_content(
     failed: dict[tuple[object, ...], Diagnostic] = {}
     for _ in range(MAX_FIX_PASSES):
         left = [d for d in diagnostics if _fix_key(d) not in failed]
+        # The fixes' edits are in the diagnostics, and reading them back loads the text
+        # again: the tree of this pass is not needed any more.
+        document.forget_nodes()
         applied = apply_fixes(document, left, unsafe_fixes)
         failed.update((_fix_key(d), d) for d in applied.failed)
         if not applied.fixed:

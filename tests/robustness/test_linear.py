@@ -64,7 +64,6 @@ CASES = [
         family,
         mode,
         id=re.sub(r"[^a-z0-9]+", "-", f"{family.name} {mode}".lower()).strip("-"),
-        marks=[pytest.mark.xfail(strict=True, reason=family.known)] if family.known else [],
     )
     for family in FAMILIES
     for mode in family.modes
