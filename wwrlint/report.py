@@ -14,7 +14,7 @@ from wwrlint.archive.model import Archive
 from wwrlint.brief import Brief
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.prose.render import PAGE_HEAD
-from wwrlint.rules.dates import parse_date
+from wwrlint.textforms import iso_date
 from wwrlint.wording import count
 
 
@@ -107,7 +107,7 @@ class BriefFigures:
 def figures(path: str, data: Any, diagnostics: list[Diagnostic]) -> BriefFigures:
     brief = Brief(data, path)
     sources = brief.mapping("sources")
-    dates = {sid: parse_date(s.get("date")) for sid, s in sources.items() if isinstance(s, dict)}
+    dates = {sid: iso_date(s.get("date")) for sid, s in sources.items() if isinstance(s, dict)}
     claims = brief.of_kind("claim")
     dated = sum(
         1 for claim in claims if any(dates.get(source_id) for _, source_id in _cited(claim.data))
@@ -117,7 +117,7 @@ def figures(path: str, data: Any, diagnostics: list[Diagnostic]) -> BriefFigures
     return BriefFigures(
         path=path,
         brief_id=brief_id,
-        date=parse_date(data.get("date")) if isinstance(data, dict) else None,
+        date=iso_date(data.get("date")) if isinstance(data, dict) else None,
         claims=len(claims),
         dated_claims=dated,
         sources=sorted(d for d in dates.values() if d is not None),

@@ -72,9 +72,14 @@ class ProseDate:
     date: datetime.date | None
 
 
+def iso_shaped(value: Any) -> bool:
+    """Whether a value is a text written as YYYY-MM-DD (a real date or not)."""
+    return isinstance(value, str) and _ISO_DATE.fullmatch(value) is not None
+
+
 def iso_date(value: Any) -> datetime.date | None:
     """The date a YYYY-MM-DD text stands for, or None when it is not a real one."""
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+    if not iso_shaped(value):
         return None
     try:
         return datetime.date.fromisoformat(value)

@@ -29,10 +29,10 @@ def new(path: str, title: str | None, date_text: str | None) -> None:
       wwrlint new --title "Pakistan's border" --date 2022-02-07 briefs/pakistan-border.yaml
     """
     from wwrlint.errors import ToolError
-    from wwrlint.rules.dates import parse_date
     from wwrlint.skeleton import write_skeleton
+    from wwrlint.textforms import iso_date
 
-    today = parse_date(date_text) if date_text else datetime.date.today()
+    today = iso_date(date_text) if date_text else datetime.date.today()
     if today is None:
         raise CommandError(f"--date: '{date_text}' is not a date written as YYYY-MM-DD")
     try:

@@ -9,8 +9,8 @@ from wwrlint.archive.model import CATALOGUE_NAME, Archive, BriefEntry, Published
 from wwrlint.brief import Brief
 from wwrlint.diagnostics import Finding, Related
 from wwrlint.rules.base import Rule
-from wwrlint.rules.dates import parse_date
 from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
+from wwrlint.textforms import iso_date
 from wwrlint.wording import did_you_mean, quoted
 
 _COMPARED = ("publisher", "date", "title", "url", "type")
@@ -45,7 +45,7 @@ def analyst_conflict(brief: Brief) -> Iterator[Finding]:
 
 def analyst_inactive(brief: Brief) -> Iterator[Finding]:
     roster = brief.archive.roster if brief.archive is not None else {}
-    day = parse_date(_top(brief, "date"))
+    day = iso_date(_top(brief, "date"))
     if day is None:
         return
     for quote in brief.of_kind("quote"):
@@ -53,7 +53,7 @@ def analyst_inactive(brief: Brief) -> Iterator[Finding]:
         known = roster.get(analyst_id) if isinstance(analyst_id, str) else None
         if known is None:
             continue
-        start, end = parse_date(known.get("active-from")), parse_date(known.get("active-until"))
+        start, end = iso_date(known.get("active-from")), iso_date(known.get("active-until"))
         if (start and day < start) or (end and day > end):
             span = f"from {start or 'the start'} until {end or 'now'}"
             yield Finding(

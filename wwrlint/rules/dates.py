@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -12,19 +10,8 @@ from wwrlint.brief import Brief, entries, is_blank
 from wwrlint.diagnostics import Change, Finding, Fix, Pointer
 from wwrlint.rules.base import Fixable, Option, Rule
 from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
+from wwrlint.textforms import iso_date, iso_shaped
 from wwrlint.wording import count, quoted, what_is
-
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def parse_date(value: Any) -> datetime.date | None:
-    """The date a YYYY-MM-DD text stands for, or None when it is not a real one."""
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def date_fields(data: Any) -> Iterator[tuple[Pointer, Any]]:
@@ -52,7 +39,7 @@ def source_missing_date(brief: Brief) -> Iterator[Finding]:
 
 def invalid_date(brief: Brief) -> Iterator[Finding]:
     for pointer, value in date_fields(brief.data):
-        if is_blank(value) or parse_date(value) is not None:
+        if is_blank(value) or iso_date(value) is not None:
             continue
         from wwrlint.textforms import prose_date  # rarely needed: load late
 
@@ -67,11 +54,11 @@ def invalid_date(brief: Brief) -> Iterator[Finding]:
 
 def source_after_brief(brief: Brief) -> Iterator[Finding]:
     data = brief.data
-    brief_date = parse_date(data.get("date")) if isinstance(data, dict) else None
+    brief_date = iso_date(data.get("date")) if isinstance(data, dict) else None
     if brief_date is None:
         return
     for source_id, source in brief.entries("sources"):
-        source_date = parse_date(source.get("date"))
+        source_date = iso_date(source.get("date"))
         if source_date is not None and source_date > brief_date:
             yield Finding(
                 ("sources", source_id, "date"),
@@ -93,12 +80,12 @@ MAX_SOURCE_AGE = Option(
 
 def source_too_old(brief: Brief) -> Iterator[Finding]:
     data = brief.data
-    brief_date = parse_date(data.get("date")) if isinstance(data, dict) else None
+    brief_date = iso_date(data.get("date")) if isinstance(data, dict) else None
     max_age: int | None = brief.option(MAX_SOURCE_AGE.name)
     if brief_date is None or max_age is None:
         return
     for source_id, source in brief.entries("sources"):
-        source_date = parse_date(source.get("date"))
+        source_date = iso_date(source.get("date"))
         if source_date is not None and (brief_date - source_date).days > max_age:
             years = (brief_date - source_date).days / 365.25
             yield Finding(
@@ -116,7 +103,7 @@ def _field_name(pointer: Pointer) -> str:
 
 
 def _why_invalid(value: Any) -> str:
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+    if iso_shaped(value):
         return f"is {quoted(value)}, which is not a real calendar date"
     if isinstance(value, str):
         return f"is {quoted(value)}, which is not an ISO 8601 date; write it as YYYY-MM-DD"
