@@ -260,19 +260,26 @@ def sweep(folder: str) -> int:
         return 0
     _SWEPT.add(key)
     removed = 0
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return 0
-    for entry in entries:
-        found = _TEMPORARY.fullmatch(entry.name)
-        if found is None or alive(int(found.group(1))):
-            continue
+    for entry in left_by_gone_runs(folder, _TEMPORARY):
         with contextlib.suppress(OSError):
             if entry.is_file(follow_symlinks=False):
                 os.remove(entry.path)
                 removed += 1
     return removed
+
+
+def left_by_gone_runs(folder: str, named: re.Pattern[str]) -> list[os.DirEntry[str]]:
+    """The entries of `folder` whose name `named` matches, its first group the process id
+    of the run that made them, where that process is gone."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    return [
+        entry
+        for entry in entries
+        if (found := named.fullmatch(entry.name)) is not None and not alive(int(found.group(1)))
+    ]
 
 
 def alive(pid: int) -> bool:

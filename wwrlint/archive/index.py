@@ -363,7 +363,7 @@ def sweep_temporary() -> int:
     import re
     import tempfile
 
-    from wwrlint.atomic import alive
+    from wwrlint.atomic import left_by_gone_runs
 
     if _SWEPT:
         return 0
@@ -371,14 +371,7 @@ def sweep_temporary() -> int:
     pattern = re.compile(re.escape(_TEMPORARY_PREFIX) + r"([0-9]+)-[a-z0-9_]+")
     ours = {_TEMPORARY_NAME, *(_TEMPORARY_NAME + end for end in ("-journal", "-wal", "-shm"))}
     removed = 0
-    try:
-        entries = list(os.scandir(tempfile.gettempdir()))
-    except OSError:
-        return 0
-    for entry in entries:
-        found = pattern.fullmatch(entry.name)
-        if found is None or alive(int(found.group(1))):
-            continue
+    for entry in left_by_gone_runs(tempfile.gettempdir(), pattern):
         try:
             if not entry.is_dir(follow_symlinks=False) or not set(os.listdir(entry.path)) <= ours:
                 continue
