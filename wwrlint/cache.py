@@ -54,6 +54,8 @@ def settings_key(settings: Settings, path: str) -> str:
     left out, and the rules enabled for this path (per-file-ignores depend on where it is)."""
     known = _KEYS.get(id(settings))
     if known is None or known[0] is not settings:
+        if len(_KEYS) >= 64:  # a long-lived server meets new settings as configs change
+            _KEYS.clear()
         known = _KEYS[id(settings)] = (settings, {})
     enabled = settings.enabled_for(path)
     key = known[1].get(enabled)
