@@ -14,6 +14,11 @@ so that a busy machine slows every contender alike:
 and prints medians, files per second, ratios and peak memory (the largest resident set of
 the process and its workers). Needs check-jsonschema installed: `pip install -e '.[bench]'`.
 
+Before timing, it compiles the bytecode of the wwrlint package it times (and of the
+`--before` one), as `pip install` does, and runs every command without
+PYTHONDONTWRITEBYTECODE: an editable install is not compiled, and without its bytecode each
+run would compile every module again, so the figures are what an installed wwrlint gives.
+
 `--before PATH` names another installation's `wwrlint` (say, of `git worktree add
 /tmp/before HEAD` in its own venv): its cold, warm and one-brief runs are timed in the same
 rounds, interleaved with this one's, and shown beside them.
@@ -101,19 +106,32 @@ def main() -> None:
     args = parser.parse_args()
 
     print(f"machine: {machine()}")
-    import wwrlint as package  # compile it as pip does on install (an editable one is not)
-
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(Path(package.__file__).parent)],
-        env=ENVIRONMENT,
-        stdout=subprocess.DEVNULL,
-        check=False,
-    )
+    compile_package(Path(sys.executable))
+    if args.before is not None:
+        compile_package(args.before.parent / "python")
     top = args.keep or Path(tempfile.mkdtemp(prefix="wwrlint-bench-"))
     for corpus in CORPORA if args.corpus == "both" else (args.corpus,):
         measure(top / corpus, corpus, args)
     if args.keep is None:
         shutil.rmtree(top, ignore_errors=True)
+
+
+def compile_package(python: Path) -> None:
+    """Compile the bytecode of the wwrlint package that `python` imports, as pip does on
+    install (an editable install is not compiled)."""
+    if not python.exists():
+        print(f"note: no {python}; its wwrlint is timed as it is, perhaps not compiled")
+        return
+    where = "import os, wwrlint; print(os.path.dirname(wwrlint.__file__))"
+    found = subprocess.run(
+        [str(python), "-c", where], env=ENVIRONMENT, capture_output=True, text=True, check=True
+    )
+    subprocess.run(
+        [str(python), "-m", "compileall", "-q", found.stdout.strip()],
+        env=ENVIRONMENT,
+        stdout=subprocess.DEVNULL,
+        check=True,
+    )
 
 
 def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:

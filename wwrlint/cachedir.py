@@ -33,7 +33,7 @@ _JOURNALS = tuple(DATABASE + suffix for suffix in ("-wal", "-shm", "-journal"))
 _EARLIER = ("results.json", "results.bin", "lock")
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Contents:
     """What a folder holds, as wwrlint sees it: its own files, and the others."""
 
@@ -133,7 +133,7 @@ def _not_a_cache(contents: Contents) -> str:
     return f"not a wwrlint cache folder (it holds {first}{also} that wwrlint did not make)"
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Cleaned:
     """What `clean` did: the files it removed, the others it kept, whether the folder went."""
 

@@ -18,7 +18,7 @@ from wwrlint.diagnostics import Severity
 from wwrlint.errors import ToolError
 from wwrlint.globs import glob_matches
 from wwrlint.reporters import FORMAT_NAMES
-from wwrlint.rules import ALWAYS_ON, OPTIONS, RULES, expand
+from wwrlint.rules import ALWAYS_ON, NAMES, OPTIONS, expand
 from wwrlint.wording import did_you_mean, quoted, what_is
 
 CONFIG_NAMES = (".wwrlint.yaml", ".wwrlint.yml", "pyproject.toml")
@@ -126,14 +126,14 @@ class Settings:
             "archive": self.archive,
             "roster": self.roster,
             **self.options,
-            "enabled-rules": [rule.name for rule in RULES if rule.name in self.enabled],
+            "enabled-rules": [name for name in NAMES if name in self.enabled],
         }
 
 
 def check_selector(selector: Any, where: str) -> str:
     """A selector as written, or a ConfigError saying why it names no rule."""
     if not isinstance(selector, str) or not expand([selector]):
-        hint = did_you_mean(str(selector), [rule.name for rule in RULES])
+        hint = did_you_mean(str(selector), list(NAMES))
         raise ConfigError(f"{where}: unknown rule {quoted(selector)}{hint}")
     return selector
 
@@ -372,7 +372,7 @@ def _check_inside_repository(path: str) -> None:
         )
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class ConfigFinder:
     """The settings for each checked path: from `--config` if given, else from the nearest
     config file, searched from the path's folder up to the repository root (the folder

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 BRIEF_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Discovery:
     """The files found, in a stable order, and the paths that could not be used."""
 

@@ -168,7 +168,7 @@ def _chars(text: str, start: int) -> tuple[Chars, int] | None:
     return None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class _Automaton:
     """The states of patterns as bits: one per token (about to match that token), one
     more inside each `**/` (within the folder names it is passing over), and one after

@@ -14,7 +14,6 @@ from wwrlint.archive.model import Archive
 from wwrlint.brief import Brief
 from wwrlint.config import Settings
 from wwrlint.diagnostics import Diagnostic, Finding, Fix, Pointer, Related, Span
-from wwrlint.fixing import place
 from wwrlint.loading import Document, load
 from wwrlint.rules import BY_NAME, RULES, Rule
 from wwrlint.validation import validate
@@ -100,6 +99,10 @@ def _place(document: Document, rule: Rule, finding: Finding) -> Diagnostic:
     span = document.locate(finding.pointer, finding.anchor)
     fix = None
     if finding.at is not None or finding.fix is not None or finding.stands_for is not None:
+        # Only findings that name characters or come with a fix need the fix engine (and
+        # the scalar maps and writers it loads): a clean brief's check never imports it.
+        from wwrlint.fixing import place
+
         span, fix = place(document, finding, span)  # the characters meant, the fix's edits
     value = _value_at(document.data, finding.pointer)
     # Absolute, so that a cached result names the same file from any folder.

@@ -11,7 +11,7 @@ from wwrlint.diagnostics import Severity
 from wwrlint.reporters import Summary
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class RunResult:
     """One run: findings (`summary`), what wwrlint could not do (`problems`, one line each,
     such as a file that cannot be read), and fixes."""

@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-from wwrlint.atomic import atomic_text, check_target
 from wwrlint.cache import DEFAULT_FOLDER, Cache
 from wwrlint.checking import Outcome, check_files, fix_content, fix_file, is_brief
 from wwrlint.config import ConfigFinder, Overrides
@@ -30,7 +29,7 @@ if TYPE_CHECKING:
     from wwrlint.baseline import Baseline
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class CheckOptions:
     paths: tuple[str, ...] = ()
     output_format: str | None = None
@@ -57,7 +56,7 @@ class CheckOptions:
     staged_deletions: bool = False
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Streams:
     stdin: BinaryIO
     stdout: TextIO
@@ -83,6 +82,8 @@ def run(options: CheckOptions, streams: Streams) -> RunResult:
     result = RunResult(Summary(unsafe_fixes=settings.unsafe_fixes), settings.fail_level)
     recorded: list[Diagnostic] = []
     if options.generate_baseline:
+        from wwrlint.atomic import check_target  # a run that writes no file never loads it
+
         check_target(options.generate_baseline, replace=options.force)
     cache = Cache(options.cache_dir) if options.cache and not options.stdin_filename else None
     if cache is not None and cache.refused:
@@ -111,7 +112,7 @@ def run(options: CheckOptions, streams: Streams) -> RunResult:
     return result
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class _Presentation:
     """How a run's report looks, and where it goes."""
 
@@ -203,7 +204,7 @@ def _tell(options: CheckOptions, result: RunResult, stderr: TextIO, written: int
         stderr.write(summary.statistics())
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class _FixCount:
     fixes: int = 0
     files: int = 0
@@ -373,6 +374,8 @@ def _output(path: str | None, stdout: TextIO, force: bool) -> Iterator[TextIO]:
         yield stdout
         stdout.flush()
     else:
+        from wwrlint.atomic import atomic_text  # a run that writes no file never loads it
+
         with atomic_text(path, replace=force) as handle:
             yield handle
 

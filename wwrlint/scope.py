@@ -17,7 +17,7 @@ from wwrlint.errors import ToolError
 from wwrlint.ignore import GitIgnored
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Scope:
     """The files of a run, in order (those named or found, then their dependents), and
     what could not be used."""

@@ -17,7 +17,7 @@ from wwrlint.ignore import IGNORE_FILE
 StatKey = tuple[int, int, int, int]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Listing:
     """What the archive's files were when its index was last brought up to date: every
     brief with its stat key, the roster's, and the folders' (while no folder has changed,

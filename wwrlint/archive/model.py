@@ -59,7 +59,7 @@ class Published:
     title: str | None = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Archive:
     """An archive: its folder, roster and catalogue, and the index of its briefs. Given
     `entries`, it indexes those alone, in a database private to the process (for rule

@@ -13,16 +13,81 @@ from typing import NoReturn
 import click
 
 from wwrlint import __version__
-from wwrlint.cli.archive import report, sources
-from wwrlint.cli.check import check
 from wwrlint.cli.common import CONTEXT, EXIT_TOOL
-from wwrlint.cli.info import clean, rule, rules, schema
-from wwrlint.cli.new import new
-from wwrlint.cli.prose import import_command, render
-from wwrlint.server.command import server
+from wwrlint.cli.lazy import LazyCommand, LazyGroup
+
+# Every command: where it lives (module:attribute) and its short help for `wwrlint --help`
+# (tests/test_imports.py holds each to its command's own). A command's module is imported only
+# when that command runs or explains itself, so `wwrlint check` loads none of the others.
+COMMANDS: dict[str, LazyCommand] = {
+    command.name: command
+    for command in (
+        LazyCommand(
+            "check",
+            "wwrlint.cli.check:check",
+            "Check briefs against the schema and the editorial rules.",
+        ),
+        LazyCommand(
+            "new",
+            "wwrlint.cli.new:new",
+            "Write a new brief skeleton at PATH: the editor modeline, today's date, and "
+            "comments that explain each part.",
+        ),
+        LazyCommand(
+            "import",
+            "wwrlint.cli.prose:import_command",
+            "Turn a prose brief (plain text or Markdown) into a structured brief draft.",
+        ),
+        LazyCommand(
+            "render",
+            "wwrlint.cli.prose:render",
+            "Turn a structured brief back into publishable prose, citing sources in the WWR "
+            'style "(Publisher, 15 December 2021)" and introducing quotes as the brief\'s '
+            "analysts.",
+        ),
+        LazyCommand(
+            "sources",
+            "wwrlint.cli.archive:sources",
+            "List the archive's sources: publisher, date, how many briefs cite each.",
+        ),
+        LazyCommand(
+            "report",
+            "wwrlint.cli.archive:report",
+            "Write one self-contained HTML page on the archive for editors: per brief the "
+            "counts of claims, sources, quotes, errors and warnings, the share of claims with "
+            "a dated source, and a timeline of source dates against brief dates.",
+        ),
+        LazyCommand(
+            "rules",
+            "wwrlint.cli.info:rules",
+            "List every rule: code, name, default severity and summary.",
+        ),
+        LazyCommand(
+            "rule",
+            "wwrlint.cli.info:rule",
+            "Explain one rule, by name or code, with a bad and a good example.",
+        ),
+        LazyCommand(
+            "schema",
+            "wwrlint.cli.info:schema",
+            "Print the brief JSON Schema (draft 2020-12), or the roster's, or the catalogue's.",
+        ),
+        LazyCommand(
+            "clean",
+            "wwrlint.cli.info:clean",
+            "Remove the result cache that `wwrlint check` keeps.",
+        ),
+        # `wwrlint server`, the language server (wwrlint/server/)
+        LazyCommand(
+            "server",
+            "wwrlint.server.command:server",
+            "Run the language server for editors, over standard input and output.",
+        ),
+    )
+}
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=LazyGroup, commands_table=COMMANDS, context_settings=CONTEXT)
 @click.version_option(__version__, "--version", prog_name="wwrlint")
 def cli() -> None:
     """Lint analysis briefs: every claim cites a dated source, every quote names an analyst.
@@ -41,11 +106,6 @@ def cli() -> None:
     Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 wwrlint could not do
     its job (bad option, missing path, unreadable file or config).
     """
-
-
-for command in (check, new, import_command, render, sources, report, rules, rule, schema, clean):
-    cli.add_command(command)
-cli.add_command(server)  # `wwrlint server`, the language server (wwrlint/server/)
 
 
 class Stopped(BaseException):

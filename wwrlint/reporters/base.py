@@ -12,7 +12,7 @@ from wwrlint.diagnostics import Diagnostic
 from wwrlint.wording import count
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Summary:
     """Counts for one run of `wwrlint check`."""
 

@@ -4,10 +4,7 @@ column (`full`)."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from wwrlint.diagnostics import Diagnostic
-from wwrlint.excerpt import excerpt
 from wwrlint.reporters.base import Reporter, with_related
 from wwrlint.wording import printable
 
@@ -41,6 +38,9 @@ class FullReporter(TextReporter):
     def excerpt(self, d: Diagnostic) -> str:
         """The diagnostic's line with a caret under the column; of a long line, a window
         around the column with `…` where the line goes on."""
+        # Only `full` shows lines: `text`, the default off a terminal, never loads these.
+        from wwrlint.excerpt import excerpt
+
         number = str(d.span.line)
         gutter = self.paint(" " * len(number) + " |", "dim")
         shown = excerpt(d.context, d.context_column, d.span.column)
@@ -60,4 +60,6 @@ class FullReporter(TextReporter):
 
 def _pad(text: str) -> str:
     """Spaces as wide on screen as `text` (wide characters take two columns)."""
+    import unicodedata
+
     return "".join("  " if unicodedata.east_asian_width(c) in "WF" else " " for c in text)

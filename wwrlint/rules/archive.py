@@ -203,8 +203,6 @@ def _citing_earlier(source: str) -> str:
 
 ANALYST_CONFLICT = Rule(
     name="analyst-conflict",
-    code="WWR501",
-    severity="error",
     summary="A brief describes a roster analyst differently from the roster.",
     rationale=(
         "The roster (analysts.yaml) is the one place an analyst's name and role are kept, "
@@ -225,8 +223,6 @@ ANALYST_CONFLICT = Rule(
 
 ANALYST_INACTIVE = Rule(
     name="analyst-inactive",
-    code="WWR502",
-    severity="warning",
     summary="A quote's analyst was not active for the desk on the brief's date.",
     rationale=(
         "The roster gives the dates each analyst worked for the desk. Quoting an analyst "
@@ -245,8 +241,6 @@ ANALYST_INACTIVE = Rule(
 
 UNKNOWN_BRIEF = Rule(
     name="unknown-brief",
-    code="WWR503",
-    severity="error",
     summary="A source that is an earlier brief names no brief of the archive.",
     rationale=(
         "A source of type 'brief' is one of the desk's own earlier briefs: by its id under "
@@ -267,8 +261,6 @@ UNKNOWN_BRIEF = Rule(
 
 BRIEF_DATE_MISMATCH = Rule(
     name="brief-date-mismatch",
-    code="WWR504",
-    severity="error",
     summary="A source names an earlier brief by id but gives another date than that brief's.",
     rationale=(
         "When a source names an earlier brief by its id, the date given must be that brief's "
@@ -290,8 +282,6 @@ BRIEF_DATE_MISMATCH = Rule(
 
 DUPLICATE_BRIEF_ID = Rule(
     name="duplicate-brief-id",
-    code="WWR505",
-    severity="error",
     summary="Two briefs of the archive have the same id.",
     rationale=(
         "A brief's id names it in references from other briefs and in reports; two briefs "
@@ -309,8 +299,6 @@ DUPLICATE_BRIEF_ID = Rule(
 _URL = "    url: https://example.org/dawn/clashes\n"
 SOURCE_CONFLICT = Rule(
     name="source-conflict",
-    code="WWR506",
-    severity="warning",
     summary="A source is described differently in another brief of the archive.",
     rationale=(
         "The same source (the same url, or the same publisher, date and title) cited in two "

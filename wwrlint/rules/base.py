@@ -1,4 +1,5 @@
-"""What a rule is: its identity, its documentation, its options and its check, declared once."""
+"""What a rule is: its documentation, examples and check, declared once; its identity
+(code, severity, options) is the catalogue's, in `wwrlint.rules`."""
 
 from __future__ import annotations
 
@@ -9,35 +10,9 @@ from typing import Any
 from wwrlint.archive.model import Archive
 from wwrlint.brief import Brief
 from wwrlint.diagnostics import Applicability, Finding, Severity
+from wwrlint.rules import IDENTITIES, OPTION_TYPES, Identity, Option
 
 Check = Callable[[Brief], Iterable[Finding]]
-
-
-def _days(value: Any) -> bool:
-    # YAML and TOML read `true` as a bool, which Python counts as the int 1.
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
-
-
-# Each option type: what a valid value is, and how a message says what is expected.
-OPTION_TYPES: dict[str, tuple[Callable[[Any], bool], str]] = {
-    "days": (_days, "a number of days, 1 or more"),
-}
-
-
-@dataclass(frozen=True)
-class Option:
-    """A setting a rule reads, with its key in the configuration (kebab-case, at the top
-    level of `[tool.wwrlint]` or `.wwrlint.yaml`). A default of None means "not set"."""
-
-    name: str
-    type: str  # a key of OPTION_TYPES
-    default: Any
-    description: str
-
-    def problem(self, value: Any) -> str | None:
-        """Why a configured value cannot be used, or None when it can."""
-        valid, expected = OPTION_TYPES[self.type]
-        return None if valid(value) else f"must be {expected}"
 
 
 @dataclass(frozen=True)
@@ -51,14 +26,12 @@ class Fixable:
     does: str  # what the fix does, as a phrase: "writes one space"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Rule:
     """One rule. `check` is None for rules that a pipeline stage reports itself
     (YAML problems while loading, schema violations while validating)."""
 
-    name: str
-    code: str
-    severity: Severity
+    name: str  # its code, severity, options and whether it is always on: `identity`
     summary: str
     rationale: str
     bad: str
@@ -71,9 +44,33 @@ class Rule:
     # that a setting turns on, the settings (as config keys) the examples are checked with.
     example_archive: Archive | None = None
     example_config: dict[str, Any] = field(default_factory=dict)
-    options: tuple[Option, ...] = ()
-    # Runs, and keeps its severity, whatever selection, ignores, severity overrides,
-    # suppressions or baselines say: nothing else can be checked in a file it fires on.
-    always_on: bool = False
     # The fix the rule's findings come with, if any.
     fix: Fixable | None = None
+
+    def __post_init__(self) -> None:
+        if self.name not in IDENTITIES:
+            raise ValueError(f"rule {self.name!r} is not in the catalogue (wwrlint.rules)")
+
+    @property
+    def identity(self) -> Identity:
+        """What the catalogue (`wwrlint.rules.CATALOGUE`) declares of this rule."""
+        return IDENTITIES[self.name]
+
+    @property
+    def code(self) -> str:
+        return self.identity.code
+
+    @property
+    def severity(self) -> Severity:
+        return self.identity.severity
+
+    @property
+    def options(self) -> tuple[Option, ...]:
+        return self.identity.options
+
+    @property
+    def always_on(self) -> bool:
+        return self.identity.always_on
+
+
+__all__ = ["OPTION_TYPES", "Check", "Fixable", "Option", "Rule"]

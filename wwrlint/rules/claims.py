@@ -58,8 +58,6 @@ def unused_source(brief: Brief) -> Iterator[Finding]:
 
 CLAIM_MISSING_SOURCE = Rule(
     name="claim-missing-source",
-    code="WWR101",
-    severity="error",
     summary="A claim cites no source.",
     rationale=(
         "A claim is a factual statement, and the brief's credibility rests on every such "
@@ -82,8 +80,6 @@ CLAIM_MISSING_SOURCE = Rule(
 
 UNKNOWN_SOURCE = Rule(
     name="unknown-source",
-    code="WWR102",
-    severity="error",
     summary="A claim cites a source id that the brief does not define.",
     rationale=(
         "Every id under a claim's 'sources' must be a key of the brief's 'sources' mapping, "
@@ -105,8 +101,6 @@ body:
 
 UNUSED_SOURCE = Rule(
     name="unused-source",
-    code="WWR103",
-    severity="warning",
     summary="A source is defined but no claim cites it.",
     rationale=(
         "A source that nothing cites is dead weight in the brief: either a claim lost its "

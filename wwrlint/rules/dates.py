@@ -8,7 +8,8 @@ from typing import Any
 
 from wwrlint.brief import Brief, entries, is_blank
 from wwrlint.diagnostics import Change, Finding, Fix, Pointer
-from wwrlint.rules.base import Fixable, Option, Rule
+from wwrlint.rules import MAX_SOURCE_AGE
+from wwrlint.rules.base import Fixable, Rule
 from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
 from wwrlint.textforms import iso_date, iso_shaped
 from wwrlint.wording import count, quoted, what_is
@@ -67,17 +68,6 @@ def source_after_brief(brief: Brief) -> Iterator[Finding]:
             )
 
 
-MAX_SOURCE_AGE = Option(
-    name="max-source-age",
-    type="days",
-    default=None,
-    description=(
-        "Report a source dated more than this many days before the brief; when it is not "
-        "set, source-too-old does not run."
-    ),
-)
-
-
 def source_too_old(brief: Brief) -> Iterator[Finding]:
     data = brief.data
     brief_date = iso_date(data.get("date")) if isinstance(data, dict) else None
@@ -112,8 +102,6 @@ def _why_invalid(value: Any) -> str:
 
 SOURCE_MISSING_DATE = Rule(
     name="source-missing-date",
-    code="WWR201",
-    severity="error",
     summary="A source has no date.",
     rationale=(
         "A claim is only as checkable as its source, and a source without a date cannot be "
@@ -135,8 +123,6 @@ body:
 
 INVALID_DATE = Rule(
     name="invalid-date",
-    code="WWR202",
-    severity="error",
     summary="A date is not a real calendar date in ISO 8601 form (YYYY-MM-DD).",
     rationale=(
         "Dates are compared with each other (a source may not be newer than the brief), so "
@@ -160,8 +146,6 @@ body:
 
 SOURCE_AFTER_BRIEF = Rule(
     name="source-after-brief",
-    code="WWR203",
-    severity="error",
     summary="A source is dated after the brief itself.",
     rationale=(
         "A brief cannot cite what was published after it. Either the source's date or the "
@@ -182,8 +166,6 @@ body:
 
 SOURCE_TOO_OLD = Rule(
     name="source-too-old",
-    code="WWR204",
-    severity="warning",
     summary="A source is much older than the brief (set `max-source-age`, in days, to use it).",
     rationale=(
         "Analysis of current events should rest on current sources; a source years older "
@@ -198,5 +180,4 @@ SOURCE_TOO_OLD = Rule(
     good="# max-source-age: 365 in the configuration\n" + GOOD,
     check=source_too_old,
     example_config={MAX_SOURCE_AGE.name: 365},
-    options=(MAX_SOURCE_AGE,),
 )

@@ -65,8 +65,6 @@ def unused_analyst(brief: Brief) -> Iterator[Finding]:
 
 QUOTE_MISSING_ANALYST = Rule(
     name="quote-missing-analyst",
-    code="WWR301",
-    severity="error",
     summary="A quote names no analyst.",
     rationale=(
         "An unattributed quote is an editorial failure: readers must know whose words they "
@@ -81,8 +79,6 @@ QUOTE_MISSING_ANALYST = Rule(
 
 UNKNOWN_ANALYST = Rule(
     name="unknown-analyst",
-    code="WWR302",
-    severity="error",
     summary="A quote names an analyst id that is not defined.",
     rationale=(
         "The analyst a quote names must be defined under 'analysts' with their name and "
@@ -98,8 +94,6 @@ UNKNOWN_ANALYST = Rule(
 
 UNUSED_ANALYST = Rule(
     name="unused-analyst",
-    code="WWR303",
-    severity="warning",
     summary="An analyst is defined but no quote names them.",
     rationale=(
         "An analyst entry that no quote uses is usually left over from an edit that removed "

@@ -9,8 +9,6 @@ from wwrlint.rules.examples import CLAIM, DAWN, GOOD, HEAD
 
 YAML_SYNTAX = Rule(
     name="yaml-syntax",
-    code="WWR001",
-    severity="error",
     summary="The file is not well-formed YAML (duplicate keys, tabs and bad encodings included).",
     rationale=(
         "A brief must be read exactly as written before anything else can be checked. YAML "
@@ -23,13 +21,10 @@ YAML_SYNTAX = Rule(
     ),
     bad=HEAD + DAWN + "    date: 2022-01-04\nbody:\n" + CLAIM,
     good=GOOD,
-    always_on=True,
 )
 
 YAML_UNSUPPORTED = Rule(
     name="yaml-unsupported",
-    code="WWR002",
-    severity="error",
     summary="The file uses a YAML feature that briefs do not allow.",
     rationale=(
         "Briefs are plain data: one document of mappings, lists and text. Tags such as "
@@ -43,8 +38,6 @@ YAML_UNSUPPORTED = Rule(
 
 SCHEMA = Rule(
     name="schema",
-    code="WWR100",
-    severity="error",
     summary="The brief breaks the brief schema where no more specific rule applies.",
     rationale=(
         "The JSON Schema (`wwrlint schema`) fixes the brief format: the keys a brief, a "
@@ -60,8 +53,6 @@ SCHEMA = Rule(
 
 UNUSED_SUPPRESSION = Rule(
     name="unused-suppression",
-    code="WWR901",
-    severity="warning",
     summary="A `# wwrlint: disable=...` comment silences nothing.",
     rationale=(
         "A suppression outlives the problem it silenced: once the brief is fixed, the comment "
@@ -76,8 +67,6 @@ UNUSED_SUPPRESSION = Rule(
 
 INVALID_SUPPRESSION = Rule(
     name="invalid-suppression",
-    code="WWR902",
-    severity="error",
     summary="A `# wwrlint:` comment is malformed, names no rule, or lacks a required reason.",
     rationale=(
         "A suppression must say exactly what it silences: "

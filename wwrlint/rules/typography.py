@@ -146,8 +146,6 @@ def double_space(brief: Brief) -> Iterator[Finding]:
 
 APOSTROPHE_QUOTE = Rule(
     name="apostrophe-quote",
-    code="WWR401",
-    severity="warning",
     summary='A straight double quote stands for an apostrophe, as in `neighbor"s`.',
     rationale=(
         "Prose pasted through some systems turns apostrophes into double quotes, and a reader "
@@ -161,8 +159,6 @@ APOSTROPHE_QUOTE = Rule(
 
 UNBALANCED_QUOTES = Rule(
     name="unbalanced-quotes",
-    code="WWR402",
-    severity="warning",
     summary="A text opens a quotation it never closes, or closes one it never opened.",
     rationale=(
         "Quoted words must be visibly quoted: an unclosed quotation makes the reader guess "
@@ -182,8 +178,6 @@ UNBALANCED_QUOTES = Rule(
 
 LINE_BREAK_IN_TEXT = Rule(
     name="line-break-in-text",
-    code="WWR403",
-    severity="warning",
     summary="A text holds a hard line break, as in prose wrapped at a fixed width.",
     rationale=(
         "A literal block (`|`) or an escaped `\\n` keeps line breaks that only mattered in the "
@@ -206,8 +200,6 @@ LINE_BREAK_IN_TEXT = Rule(
 
 DOUBLE_SPACE = Rule(
     name="double-space",
-    code="WWR404",
-    severity="warning",
     summary="A text has two or more spaces in a row.",
     rationale=(
         "Doubled spaces, often left after a full stop or by an edit, show up in rendered "
