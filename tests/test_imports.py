@@ -6,6 +6,7 @@ imports take is measured by bench/run.py, never asserted here.)"""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -146,3 +147,18 @@ def test_help_lists_every_command_and_loads_none() -> None:
 
     for name in COMMANDS:
         assert f"\n  {name} " in listed
+
+
+def test_shell_completion_offers_every_command() -> None:
+    environment = {
+        **os.environ,
+        "_WWRLINT_COMPLETE": "bash_complete",
+        "COMP_WORDS": "wwrlint ",
+        "COMP_CWORD": "1",
+    }
+    run = subprocess.run(
+        [sys.executable, "-m", "wwrlint"], env=environment, capture_output=True, text=True
+    )
+    from wwrlint.cli import COMMANDS
+
+    assert run.stdout.split() == [f"plain,{name}" for name in sorted(COMMANDS)], run.stderr

@@ -16,7 +16,6 @@ from typing import Any
 
 from wwrlint.diagnostics import Severity
 from wwrlint.errors import ToolError
-from wwrlint.globs import glob_matches
 from wwrlint.reporters import FORMAT_NAMES
 from wwrlint.rules import ALWAYS_ON, NAMES, OPTIONS, expand
 from wwrlint.wording import did_you_mean, quoted, what_is
@@ -77,6 +76,8 @@ class Settings:
         """The rules that run on one file, after `per-file-ignores`."""
         if not self.per_file_ignores:
             return self.enabled | ALWAYS_ON
+        from wwrlint.globs import glob_matches  # settings without globs never load it
+
         relative = self.relative(path)
         ignored: set[str] = set()
         for pattern, rules in self.per_file_ignores:
@@ -97,6 +98,8 @@ class Settings:
     def is_excluded(self, path: str) -> bool:
         if not self.exclude:
             return False
+        from wwrlint.globs import glob_matches  # settings without globs never load it
+
         relative = self.relative(path)
         return any(glob_matches(pattern, relative) for pattern in self.exclude)
 
@@ -315,7 +318,7 @@ def _string_list(value: Any, where: str) -> list[str]:
 # --- command-line overrides and finding config files -------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Overrides:
     """What the command line says; it wins over every config file.
 

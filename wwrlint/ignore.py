@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import os
 
-from wwrlint.globs import Patterns
-
 IGNORE_FILE = ".gitignore"
 
 
@@ -37,6 +35,8 @@ class IgnoreFile:
             patterns.append(pattern)
             self._negated.append(negated)
             folders_only.append(folder_only)
+        from wwrlint.globs import Patterns  # a repository with no ignore file never loads it
+
         self._patterns = Patterns(patterns, folders_only)
 
     def verdict(self, relative_path: str, is_folder: bool) -> bool | None:
