@@ -128,9 +128,7 @@ def _diagnostic(
     digest = document.fingerprints.get(key)
     if digest is None:
         identity = [rule.name, list(pointer), value] if pointer is not None else [rule.name, line]
-        digest = hashlib.sha256(
-            json.dumps(identity, sort_keys=True, default=str, ensure_ascii=False).encode()
-        ).hexdigest()[:20]
+        digest = hashlib.sha256(_FINGERPRINT_JSON(identity).encode()).hexdigest()[:20]
         document.fingerprints[key] = digest
     return Diagnostic(
         document.path,
@@ -146,6 +144,11 @@ def _diagnostic(
         related=related,
         context_column=context_column,
     )
+
+
+# How a finding's identity is written to be hashed (one encoder: `json.dumps` with these
+# options makes a new one for every call).
+_FINGERPRINT_JSON = json.JSONEncoder(sort_keys=True, default=str, ensure_ascii=False).encode
 
 
 def _value_at(data: Any, pointer: Pointer) -> Any:

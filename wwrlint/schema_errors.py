@@ -7,6 +7,7 @@ author meant (the body item kind whose key is present), instead of a dump of eve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,18 +22,27 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
 
-def explain(errors: Iterator[ValidationError], data: Any) -> list[Finding]:
-    """Findings for jsonschema's errors, each once, in the order they were found."""
+def explain(errors: Iterator[Error], data: Any) -> list[Finding]:
+    """Findings for a validator's errors, each once, in the order they were found."""
     findings: dict[tuple[Pointer, str], Finding] = {}
     for error in errors:
-        for finding in _findings(_Error.of(error), data):
+        for finding in _findings(error, data):
             findings.setdefault((finding.pointer, finding.message), finding)
     return list(findings.values())
 
 
+# A part of the data validated on its own: the schema path of the schema it was validated
+# against, the pointer to the collection it was taken from, and, for a list, the index of
+# its first item there.
+Part = tuple[Pointer, Pointer, int]
+WHOLE: Part = ((), (), 0)
+
+
 @dataclass(frozen=True)
-class _Error:
-    """A validator error as plain data: what failed, where, and the alternatives tried."""
+class Error:
+    """A validator error as plain data: what failed, where, and the alternatives tried.
+    Made from jsonschema-rs's errors (`of_fast`) or jsonschema's (`of`); the two give the
+    same findings (tests/performance/test_fast_path.py)."""
 
     keyword: str
     value: Any  # the keyword's value in the schema, e.g. the list of required keys
@@ -42,13 +52,23 @@ class _Error:
     schema_path: tuple[str | int, ...]
     message: str
     branch: int | None  # inside a oneOf/anyOf: the index of the alternative
-    context: tuple[_Error, ...]
+    context: tuple[Error, ...]
+    missing: str | None = None  # for `required`: the key the validator found missing
 
     @classmethod
-    def of(cls, error: ValidationError) -> _Error:
+    def of(cls, error: ValidationError) -> Error:
+        """From jsonschema's error."""
         relative = tuple(error.relative_schema_path)
+        keyword = str(error.validator)
+        missing = None
+        if keyword == "required":  # jsonschema names it only in its message
+            required: Any = error.validator_value
+            instance: Any = error.instance
+            absent = [name for name in required if name not in instance]
+            named = (name for name in absent if error.message.startswith(repr(name)))
+            missing = str(next(named, absent[0]))
         return cls(
-            keyword=str(error.validator),
+            keyword=keyword,
             value=error.validator_value,
             schema=error.schema if isinstance(error.schema, dict) else {},
             instance=error.instance,
@@ -57,10 +77,102 @@ class _Error:
             message=error.message,
             branch=relative[0] if relative and isinstance(relative[0], int) else None,
             context=tuple(cls.of(sub_error) for sub_error in error.context or ()),
+            missing=missing,
+        )
+
+    @classmethod
+    def of_fast(
+        cls,
+        error: Any,
+        schema: dict[str, Any],
+        paths: Paths,
+        part: Part = WHOLE,
+        branch: int | None = None,
+    ) -> Error:
+        """From jsonschema-rs's error, against the schema it validated (references in
+        place) and the data, or a part of them (see `Part`): the keyword's value and its
+        schema are looked up along the error's schema path, and its instance path is read
+        against the data (see `Paths`)."""
+        kind = error.kind
+        inner = getattr(kind, "error", None)
+        if inner is not None:  # propertyNames: the error is about the key it wraps
+            return cls.of_fast(inner, schema, paths, part, branch)
+        schema_prefix, prefix, offset = part
+        schema_path = (*schema_prefix, *error.schema_path)
+        owner: Any = schema
+        for step in schema_path[:-1]:
+            owner = owner[step]
+        keyword = str(schema_path[-1]) if schema_path else ""
+        path = tuple(error.instance_path)
+        if offset and path:  # the list's items are numbered within the part
+            path = (path[0] + offset, *path[1:])
+        path = paths.read((*prefix, *path))
+        branches = getattr(kind, "context", None) or ()
+        return cls(
+            keyword=keyword,
+            value=owner.get(keyword) if isinstance(owner, dict) else None,
+            schema=owner if isinstance(owner, dict) else {},
+            instance=error.instance,
+            path=path,
+            schema_path=schema_path,
+            message=error.message,
+            branch=branch,
+            context=tuple(
+                cls.of_fast(sub_error, schema, paths, part, index)
+                for index, errors in enumerate(branches)
+                for sub_error in errors
+            ),
+            missing=str(kind.property) if keyword == "required" else None,
         )
 
 
-def _findings(error: _Error, data: Any) -> Iterator[Finding]:
+class Unreadable(Exception):
+    """An error's path names a key of digits that the data holds in more than one way."""
+
+
+# The keys jsonschema-rs gives as numbers (what Rust reads as an unsigned integer).
+_NUMBER_KEY = re.compile(r"\+?[0-9]+")
+
+
+class Paths:
+    """Instance paths of jsonschema-rs's errors as the data is indexed: jsonschema-rs gives
+    a key made of digits ("0", "00", "+1") as the number it reads, so such a step is
+    matched to the one key of that mapping that reads as that number, or `Unreadable`."""
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self._numbered: dict[int, dict[int, list[str]]] = {}  # by the mapping's id
+
+    def read(self, path: Pointer) -> Pointer:
+        if int not in map(type, path):
+            return path
+        value, steps = self.data, []
+        for step in path:
+            if isinstance(value, dict):
+                step = self._key(value, step) if isinstance(step, int) else step
+                value = value.get(step)
+            elif isinstance(value, list) and isinstance(step, int) and 0 <= step < len(value):
+                value = value[step]
+            else:
+                value = None
+            steps.append(step)
+        return tuple(steps)
+
+    def _key(self, mapping: dict[str, Any], number: int) -> str:
+        numbered = self._numbered.get(id(mapping))
+        if numbered is None:  # once per mapping: thousands of errors may name its keys
+            numbered = {}
+            for key in mapping:
+                if _NUMBER_KEY.fullmatch(key):
+                    numbered.setdefault(int(key), []).append(key)
+            self._numbered[id(mapping)] = numbered
+        keys = numbered.get(number, [])
+        if len(keys) != 1:
+            raise Unreadable(number)
+        return keys[0]
+
+
+def _findings(error: Error, data: Any) -> Iterator[Finding]:
     if error.keyword in ("oneOf", "anyOf"):
         chosen = _chosen_branch(error)
         if chosen is not None:
@@ -82,9 +194,9 @@ def _branch_kinds(branches: Sequence[Any]) -> list[str | None]:
     return kinds
 
 
-def _chosen_branch(error: _Error) -> list[_Error] | None:
+def _chosen_branch(error: Error) -> list[Error] | None:
     """The errors of the one branch the author evidently meant, or None if unclear."""
-    by_branch: dict[int, list[_Error]] = {}
+    by_branch: dict[int, list[Error]] = {}
     for sub_error in error.context:
         if sub_error.branch is not None:
             by_branch.setdefault(sub_error.branch, []).append(sub_error)
@@ -102,7 +214,7 @@ def _chosen_branch(error: _Error) -> list[_Error] | None:
     return by_branch[plausible[0]] if len(plausible) == 1 else None
 
 
-def _explain(error: _Error, data: Any) -> Iterator[Finding]:
+def _explain(error: Error, data: Any) -> Iterator[Finding]:
     path = error.path
     where = _where(path, data)
     keyword = error.keyword
@@ -166,12 +278,13 @@ _ID_ADVICE = (
 )
 
 
-def _missing_property(error: _Error) -> str:
-    missing = [name for name in error.value if name not in error.instance]
-    return str(next((name for name in missing if error.message.startswith(repr(name))), missing[0]))
+def _missing_property(error: Error) -> str:
+    if error.missing is not None:
+        return error.missing
+    return str(next(name for name in error.value if name not in error.instance))
 
 
-def _unexpected_keys(error: _Error) -> list[str]:
+def _unexpected_keys(error: Error) -> list[str]:
     known = error.schema.get("properties", {})
     patterns = error.schema.get("patternProperties", {})
     return [
@@ -192,7 +305,7 @@ _TYPE_WORDS = {
 }
 
 
-def _type_message(path: Pointer, where: str, error: _Error) -> str:
+def _type_message(path: Pointer, where: str, error: Error) -> str:
     expected = error.value
     wanted = " or ".join(
         _TYPE_WORDS.get(name, name)
@@ -215,7 +328,7 @@ def _type_message(path: Pointer, where: str, error: _Error) -> str:
     return message
 
 
-def _pattern_message(where: str, error: _Error) -> str:
+def _pattern_message(where: str, error: Error) -> str:
     definitions = brief_schema()["$defs"]
     pattern, value = error.value, error.instance
     if pattern == definitions["text"]["pattern"]:
@@ -229,7 +342,7 @@ def _pattern_message(where: str, error: _Error) -> str:
     return f"{where} is {quoted(value)}, which does not match the pattern {pattern}"
 
 
-def _alternatives_message(where: str, error: _Error) -> str:
+def _alternatives_message(where: str, error: Error) -> str:
     instance = error.instance
     kinds = [kind for kind in _branch_kinds(error.value) if kind]
     if not kinds:
