@@ -86,11 +86,16 @@ class Document:
     fingerprints: dict[tuple[Any, ...], str] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    # The last pointer `node_at` followed, and the node it found.
+    _last: tuple[Pointer | None, Node | None] = field(
+        default=(None, None), init=False, repr=False, compare=False
+    )
 
     def forget_nodes(self) -> None:
         """Let the node tree go, once only the text, the data and the problems are still
         asked for (`--fix` between its passes: of a brief of 4 MB, the tree is 150 MB)."""
         self.root = None
+        self._last = (None, None)
         self._index.clear()
         self.fingerprints.clear()
 
@@ -105,12 +110,16 @@ class Document:
 
     def node_at(self, pointer: Pointer) -> Node | None:
         """The node written for the value at `pointer`, if the file has one."""
+        if pointer == self._last[0]:  # placing a finding asks for one parent several times
+            return self._last[1]
         node = self.root
         for step in pointer:
             child = self._child(node, step) if node is not None else None
             if child is None:
-                return None
+                node = None
+                break
             node = child[1]
+        self._last = (pointer, node)
         return node
 
     def locate(self, pointer: Pointer, anchor: Anchor = "value") -> Span:
@@ -175,8 +184,11 @@ class Document:
     def _child(self, node: Node, step: str | int) -> tuple[Node | None, Node] | None:
         """The (key node, value node) of one step down, or None where the data has no such
         entry."""
-        if isinstance(node, MappingNode) and isinstance(step, str):
-            return self._entries(node).get(step)
+        if isinstance(node, MappingNode):
+            entries = self._index.get(id(node))
+            if entries is None:
+                entries = self._entries(node)
+            return entries.get(step) if isinstance(step, str) else None
         if isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
             return None, node.value[step]
         return None
