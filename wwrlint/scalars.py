@@ -45,9 +45,10 @@ def scalar_map(text: str, scalar: Written) -> ScalarMap | None:
     # The last few maps are kept: several findings on one text (rules of typography) use
     # one, while keeping every map of a brief with thousands of findings, each on its own
     # scalar, cost 3 KB a finding.
-    maps: OrderedDict[tuple[int, int], ScalarMap | None] = per_text(text).setdefault(
-        "scalars", OrderedDict()
-    )
+    kept = per_text(text)
+    maps: OrderedDict[tuple[int, int], ScalarMap | None] | None = kept.get("scalars")
+    if maps is None:
+        maps = kept["scalars"] = OrderedDict()
     key = (start, end)
     if key not in maps:
         if scalar.style in ("|", ">"):
