@@ -9,7 +9,6 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from wwrlint import excerpt
 from wwrlint.archive.model import Archive
 from wwrlint.brief import Brief
 from wwrlint.config import Settings
@@ -120,6 +119,8 @@ def _diagnostic(
     fix: Fix | None = None,
     related: tuple[Related, ...] = (),
 ) -> Diagnostic:
+    from wwrlint import excerpt  # a clean brief, the usual one, never loads it
+
     line = document.line(span.line)
     context, context_column = excerpt.context(line, span.column)
     # Without a pointer (YAML problems), the offending line's text stands for the content.
