@@ -109,9 +109,15 @@ if _CParser is not None:
 
 def _documents(composer: Any) -> tuple[Node | None, Node | None]:
     """The first document's root and the next document's, if there is one."""
-    root = composer.get_node() if composer.check_node() else None
-    extra = composer.get_node() if composer.check_node() else None
-    return root, extra
+    try:
+        root = composer.get_node() if composer.check_node() else None
+        extra = composer.get_node() if composer.check_node() else None
+        return root, extra
+    finally:
+        # The composer refers to itself (ruamel's code asks it for its `_parser`): freed
+        # now, not at a collection of reference cycles, which a run makes rarely (see
+        # wwrlint.cli), each composer kept libyaml's buffers, 60 KB a brief.
+        composer._parser = composer._composer = None
 
 
 def _pure_compose(text: str) -> tuple[Node | None, Node | None]:
