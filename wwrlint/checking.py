@@ -241,12 +241,13 @@ def fix_content(
         if not applied.fixed:
             break
         fixed += len(applied.fixed)
-        text = applied.text
+        # The new text was loaded to read the fixes back: the next pass checks that.
+        reread, text = applied.document, applied.text
         # The last pass's document and findings go before the next pass is made: of a
         # brief with thousands of findings, the two together passed 400 MB at 4 MB.
         del applied, left, document
         diagnostics = []
-        document = load(shown, text.encode("utf-8"))
+        document = reread if reread is not None else load(shown, text.encode("utf-8"))
         diagnostics = lint_document(document, settings, archive)
     return Fixed(original, document, diagnostics, fixed, _not_made(shown, list(failed.values())))
 

@@ -186,6 +186,8 @@ class Applied:
     text: str
     fixed: list[Diagnostic] = field(default_factory=list)
     failed: list[Diagnostic] = field(default_factory=list)
+    # The new text as it was loaded to read the fixes back (the next pass checks it).
+    document: Document | None = None
 
 
 def apply_fixes(
@@ -208,10 +210,11 @@ def apply_fixes(
             chosen.append((diagnostic, edits))
     if not chosen:
         return Applied(text)
-    good = _verified(document, chosen)
+    good, reread = _verified(document, chosen)
     made = {id(d) for d, _ in good}
     failed = [d for d, _ in chosen if id(d) not in made]
-    return Applied(_edited(text, good) if good else text, [d for d, _ in good], failed)
+    new = _edited(text, good) if good else text
+    return Applied(new, [d for d, _ in good], failed, reread)
 
 
 def _range(text: str, edit: Edit) -> tuple[int, int, str]:
@@ -257,22 +260,24 @@ def _edited(text: str, chosen: _Chosen) -> str:
     return "".join(out) + text[at:]
 
 
-def _verified(document: Document, chosen: _Chosen) -> _Chosen:
+def _verified(document: Document, chosen: _Chosen) -> tuple[_Chosen, Document | None]:
     """The fixes that read back as meant, together: all of them, or (when some do not,
-    which is a bug) as many as halving the set keeps."""
-    if _reads_back(document, chosen):
-        return chosen
+    which is a bug) as many as halving the set keeps; with the text they make, loaded."""
+    reread = _reads_back(document, chosen)
+    if reread is not None:
+        return chosen, reread
     if len(chosen) == 1:
-        return []
+        return [], None
     half = len(chosen) // 2
-    left = _verified(document, chosen[:half])
-    right = _verified(document, chosen[half:])
-    both = left + right
-    return both if right and _reads_back(document, both) else left
+    left, left_read = _verified(document, chosen[:half])
+    right, _ = _verified(document, chosen[half:])
+    both = _reads_back(document, left + right) if right else None
+    return (left + right, both) if both is not None else (left, left_read)
 
 
-def _reads_back(document: Document, chosen: _Chosen) -> bool:
-    """Whether the text with these edits loads as the brief with just their changes."""
+def _reads_back(document: Document, chosen: _Chosen) -> Document | None:
+    """The text with these edits, loaded, when it loads as the brief with just their
+    changes; else None."""
     # Changes count from the text as it was: those of one text are made together.
     grouped: dict[tuple[Pointer, bool], list[Change]] = {}
     for diagnostic, _ in chosen:
@@ -284,10 +289,10 @@ def _reads_back(document: Document, chosen: _Chosen) -> bool:
     expected = [copy.deepcopy(document.data)]
     for (pointer, on_key), changes in grouped.items():
         if not _expect(expected, (0, *pointer), tuple(changes), on_key):
-            return False
+            return None
     reread = load(document.path, _edited(document.text, chosen).encode("utf-8"))
     fine = reread.readable and len(reread.problems) == len(document.problems)
-    return fine and [reread.data] == expected
+    return reread if fine and [reread.data] == expected else None
 
 
 def _expect(data: Any, pointer: Pointer, changes: tuple[Change, ...], on_key: bool) -> bool:
