@@ -229,3 +229,23 @@ def test_every_reference_is_put_in_place(kind: str) -> None:
     text = json.dumps(inlined)
     assert '"$ref"' not in text
     assert INLINED in text
+
+
+def test_a_rule_that_gives_way_to_a_misspelt_key_leaves_the_place_to_the_schema() -> None:
+    # invalid-date would report the date, but 'dat' is taken for a misspelling of 'date'
+    # there, so the schema reports both (the run that keeps the schema quiet at the
+    # places rules report goes again without that place).
+    brief = VALID.replace(
+        "    date: 2022-01-03\n", "    date: 3 January 2022\n    dat: 2022-01-03\n", 1
+    )
+    source = "source 'dawn-2022-01-03'"
+    assert [(d.rule, d.span.line, d.span.column, d.message) for d in diagnose(brief)] == [
+        (
+            "schema",
+            11,
+            11,
+            f"the date of {source} is '3 January 2022', which is not a date written as YYYY-MM-DD",
+        ),
+        ("schema", 11, 11, f"the date of {source} is '3 January 2022', which is not a real date"),
+        ("schema", 12, 5, f"unknown key 'dat' in {source}; did you mean 'date'?"),
+    ]

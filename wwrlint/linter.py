@@ -71,20 +71,27 @@ def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:
 
 
 def _check(document: Document, brief: Brief) -> list[Diagnostic]:
-    schema_findings = validate(document.data)
-    typos = {f.stands_for for f in schema_findings if f.stands_for is not None}
     placed: list[Diagnostic] = []
-    claimed: set[Pointer] = set()
+    refining: list[tuple[Rule, Finding]] = []
     for rule in RULES:
         if rule.check is None:
             continue
         for finding in rule.check(brief):
             if rule.refines_schema:
-                if finding.pointer in typos:  # the misspelt key is reported instead
-                    continue
-                claimed.add(finding.pointer)
+                refining.append((rule, finding))
+            else:
+                placed.append(_place(document, rule, finding))
+    # A more specific rule reports these places: the schema stays quiet there (and does
+    # not word what it would say: thousands of dates in words are thousands of errors).
+    claimed = {finding.pointer for _, finding in refining}
+    schema_findings = validate(document.data, quiet=claimed)
+    typos = {f.stands_for for f in schema_findings if f.stands_for is not None}
+    if typos & claimed:  # rare: a rule's finding gives way to a misspelt key's, below
+        claimed -= typos
+        schema_findings = validate(document.data, quiet=claimed)
+    for rule, finding in refining:
+        if finding.pointer not in typos:  # the misspelt key is reported instead
             placed.append(_place(document, rule, finding))
-    # A more specific rule already reported these places: the schema stays quiet there.
     schema = BY_NAME["schema"]
     placed += [
         _place(document, schema, finding)

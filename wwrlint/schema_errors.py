@@ -8,7 +8,7 @@ author meant (the body item kind whose key is present), instead of a dump of eve
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -22,11 +22,12 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
 
-def explain(errors: Iterator[Error], data: Any) -> list[Finding]:
-    """Findings for a validator's errors, each once, in the order they were found."""
+def explain(errors: Iterator[Error], data: Any, quiet: Collection[Pointer] = ()) -> list[Finding]:
+    """Findings for a validator's errors, each once, in the order they were found; none
+    about the value at a `quiet` pointer."""
     findings: dict[tuple[Pointer, str], Finding] = {}
     for error in errors:
-        for finding in _findings(error, data):
+        for finding in _findings(error, data, quiet):
             findings.setdefault((finding.pointer, finding.message), finding)
     return list(findings.values())
 
@@ -172,13 +173,15 @@ class Paths:
         return keys[0]
 
 
-def _findings(error: Error, data: Any) -> Iterator[Finding]:
+def _findings(error: Error, data: Any, quiet: Collection[Pointer]) -> Iterator[Finding]:
     if error.keyword in ("oneOf", "anyOf"):
         chosen = _chosen_branch(error)
         if chosen is not None:
             for sub_error in chosen:
-                yield from _findings(sub_error, data)
+                yield from _findings(sub_error, data, quiet)
             return
+    if error.path in quiet and _about_the_value(error):
+        return
     yield from _explain(error, data)
 
 
@@ -212,6 +215,14 @@ def _chosen_branch(error: Error) -> list[Error] | None:
         if not any(e.keyword == "type" and e.path == error.path for e in errors)
     ]
     return by_branch[plausible[0]] if len(plausible) == 1 else None
+
+
+def _about_the_value(error: Error) -> bool:
+    """Whether the finding for an error is about the value at its path (not about a key
+    of it, or an item: see `_explain`)."""
+    return error.keyword not in ("required", "additionalProperties", "uniqueItems") and (
+        "propertyNames" not in error.schema_path
+    )
 
 
 def _explain(error: Error, data: Any) -> Iterator[Finding]:

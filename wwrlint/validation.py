@@ -8,11 +8,11 @@ value, and the two give the same findings (tests/performance/test_fast_path.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from wwrlint.diagnostics import Finding
+from wwrlint.diagnostics import Finding, Pointer
 from wwrlint.schema import brief_schema
 
 if TYPE_CHECKING:
@@ -75,8 +75,9 @@ def fast_validator(kind: str = "brief", key: str | None = None) -> Any | None:
     return jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
 
 
-def validate(data: Any, kind: str = "brief") -> list[Finding]:
-    """Schema findings for a brief's (or the roster's) data, each once, in order found."""
+def validate(data: Any, kind: str = "brief", quiet: Collection[Pointer] = ()) -> list[Finding]:
+    """Schema findings for a brief's (or the roster's) data, each once, in order found;
+    none about a value at a `quiet` pointer (another check reports it)."""
     fast = fast_validator(kind)
     try:
         if fast is not None and fast.is_valid(data):
@@ -87,10 +88,10 @@ def validate(data: Any, kind: str = "brief") -> list[Finding]:
 
     if fast is not None:
         try:
-            return explain(_fast_errors(fast, data, kind), data)
+            return explain(_fast_errors(fast, data, kind), data, quiet)
         except Unreadable:  # a key of digits written two ways: jsonschema tells them apart
             pass
-    return explain(map(Error.of, _validator(kind).iter_errors(data)), data)
+    return explain(map(Error.of, _validator(kind).iter_errors(data)), data, quiet)
 
 
 # jsonschema-rs makes every error of a validation at once, about 2.7 KB each: a top-level
