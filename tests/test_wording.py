@@ -306,3 +306,13 @@ def test_an_error_naming_a_file_is_escaped(tmp_path: Path) -> None:
     assert code == 2
     assert "\x1b" not in err
     assert "gone\\x1b[2J.yaml" in err
+
+
+def test_a_printable_text_has_nothing_to_escape() -> None:
+    # `printable` returns a text that str.isprintable() accepts as it is: that holds only
+    # while every character it escapes is one isprintable() rejects.
+    from wwrlint.wording import _UNSAFE
+
+    unsafe = [chr(code) for code in range(0x110000) if _UNSAFE.match(chr(code))]
+    assert len(unsafe) == 32 + 33 + 1 + 2 + 7 + 4
+    assert not any(character.isprintable() for character in unsafe)

@@ -88,8 +88,10 @@ def _edits(
     old = found.value
     if not _in_order(old, changes):
         return ()
-    if on_key and len(changes) == 1 and changes[0] == Change(0, len(old), ""):
-        return ()
+    if on_key and len(changes) == 1:
+        change = changes[0]
+        if change.start == 0 and change.end == len(old) and not change.content:
+            return ()  # a key is not erased
     joins = found.style == "|" and any("\n" in old[c.start : c.end] for c in changes)
     if joins and folded_reading(text, found) == _changed(old, changes):
         # A literal block whose lines only join: `>` for `|` keeps its lines.
@@ -128,13 +130,13 @@ def _surely_text(old: str, changes: tuple[Change, ...]) -> bool:
     """Whether a plain text stays text after the changes, seen without making it: it
     keeps one of its first characters that no number, boolean or null holds."""
     at = 0
-    for change in (*changes, Change(len(old), len(old), "")):
+    for change in changes:
         if at >= 64:
-            break
-        if any(character not in _NOT_TEXT for character in old[at : min(change.start, 64)]):
+            return False
+        if not _NOT_TEXT.issuperset(old[at : min(change.start, 64)]):
             return True
         at = max(at, change.end)
-    return False
+    return at < 64 and not _NOT_TEXT.issuperset(old[at:64])
 
 
 def _whole(text: str, found: ScalarMap, new: str) -> tuple[Edit, ...]:

@@ -25,6 +25,8 @@ def _escape(found: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """Text safe to print on a terminal: what it would act on (see _UNSAFE) written as
     escapes such as `\\x1b` and `\\u202e`; everything else as it is."""
+    if text.isprintable():  # nothing to escape: every character of _UNSAFE is unprintable
+        return text
     return _UNSAFE.sub(_escape, text)
 
 
