@@ -185,10 +185,7 @@ class Document:
         """The (key node, value node) of one step down, or None where the data has no such
         entry."""
         if isinstance(node, MappingNode):
-            entries = self._index.get(id(node))
-            if entries is None:
-                entries = self._entries(node)
-            return entries.get(step) if isinstance(step, str) else None
+            return self._entries(node).get(step) if isinstance(step, str) else None
         if isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
             return None, node.value[step]
         return None
