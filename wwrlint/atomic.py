@@ -29,7 +29,11 @@ from wwrlint.errors import ToolError
 
 _MARK = "wwrlint"
 _TEMPORARY = re.compile(r"\..+\." + _MARK + r"-([0-9]+)-[a-z0-9_]{8}\.tmp", re.DOTALL)
-_HELD = {getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)}
+# The signals that stop a run, held back while a file is renamed into place (and while
+# worker processes start and end, see checking._pool).
+STOPPING = {
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+}
 # The temporary files this process has made and not yet renamed or removed.
 _LIVE: set[str] = set()
 # Folders this process has already cleared of stale temporary files.
@@ -134,7 +138,7 @@ def _atomic(path: str, replace: bool, expected: bytes | None) -> Iterator[Binary
     folder = os.path.dirname(target)
     sweep(folder)
     name = os.path.basename(target)[:100]  # room for the suffix within a name's 255 bytes
-    with _holding_signals():
+    with holding_signals():
         try:
             import tempfile  # only when writing: it imports shutil and random
 
@@ -149,12 +153,12 @@ def _atomic(path: str, replace: bool, expected: bytes | None) -> Iterator[Binary
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        with _holding_signals():
+        with holding_signals():
             _land(path, temporary, replace, expected)
     except OSError as error:
         raise _cannot(path, error) from None
     finally:
-        with _holding_signals():
+        with holding_signals():
             if temporary in _LIVE:
                 _LIVE.discard(temporary)
                 with contextlib.suppress(FileNotFoundError):
@@ -239,12 +243,12 @@ def _copy_attributes(path: str, target: str, temporary: str) -> None:
 
 
 @contextlib.contextmanager
-def _holding_signals() -> Iterator[None]:
+def holding_signals() -> Iterator[None]:
     """Delay SIGINT, SIGTERM and SIGHUP until the block is done (where the system can)."""
-    if not _HELD or not hasattr(signal, "pthread_sigmask"):
+    if not STOPPING or not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
     try:
         yield
     finally:
@@ -297,7 +301,7 @@ def alive(pid: int) -> bool:
 
 def remove_temporary_files() -> None:
     """Remove the temporary files this process is writing (when it is being stopped)."""
-    with _holding_signals():
+    with holding_signals():
         for temporary in list(_LIVE):
             _LIVE.discard(temporary)
             with contextlib.suppress(OSError):

@@ -3,8 +3,10 @@ are enough files to pay for them, in file order either way, one file in memory a
 
 from __future__ import annotations
 
+import signal
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -62,6 +64,16 @@ _ARCHIVES: dict[str, Archive] = {}
 def _use_archives(archives: dict[str, Archive]) -> None:
     global _ARCHIVES
     _ARCHIVES = archives
+
+
+def _start_worker(archives: dict[str, Archive]) -> None:
+    """In a worker process: take the signals the main process held back as it forked it
+    (see `_pool`), or the pool's SIGTERM would never end it; then the run's archives."""
+    from wwrlint.atomic import STOPPING
+
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING)
+    _use_archives(archives)
 
 
 def check_files(
@@ -150,14 +162,26 @@ def _in_worker() -> bool:
     return multiprocessing.current_process().daemon
 
 
-def _pool(jobs: int, archives: dict[str, Archive]) -> multiprocessing.pool.Pool:
+@contextmanager
+def _pool(jobs: int, archives: dict[str, Archive]) -> Iterator[multiprocessing.pool.Pool]:
     """Worker processes, forked where the system can (cheap: modules are loaded already),
-    each given the run's archives once."""
+    each given the run's archives once. A signal to stop is acted on only once the pool
+    has started, or ended, whole: one that cut its start or its end short left the pool's
+    thread starting new workers as the old ones were ended, and nothing ended those (they
+    held the run's output open: a Ctrl-C that never came back)."""
     import multiprocessing
+
+    from wwrlint.atomic import holding_signals
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    return context.Pool(jobs, initializer=_use_archives, initargs=(archives,))
+    with holding_signals():
+        pool = context.Pool(jobs, initializer=_start_worker, initargs=(archives,))
+    try:
+        yield pool
+    finally:
+        with holding_signals():
+            pool.terminate()
 
 
 def _run(
