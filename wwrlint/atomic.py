@@ -20,20 +20,15 @@ import contextlib
 import io
 import os
 import re
-import signal
 import stat
 from collections.abc import Iterator
 from typing import BinaryIO, TextIO
 
 from wwrlint.errors import ToolError
+from wwrlint.stopping import holding_signals
 
 _MARK = "wwrlint"
 _TEMPORARY = re.compile(r"\..+\." + _MARK + r"-([0-9]+)-[a-z0-9_]{8}\.tmp", re.DOTALL)
-# The signals that stop a run, held back while a file is renamed into place (and while
-# worker processes start and end, see checking._pool).
-STOPPING = {
-    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
-}
 # The temporary files this process has made and not yet renamed or removed.
 _LIVE: set[str] = set()
 # Folders this process has already cleared of stale temporary files.
@@ -240,19 +235,6 @@ def _copy_attributes(path: str, target: str, temporary: str) -> None:
                 raise ToolError(
                     f"{path}: cannot keep its extended attribute {attribute}; left as it is"
                 ) from None
-
-
-@contextlib.contextmanager
-def holding_signals() -> Iterator[None]:
-    """Delay SIGINT, SIGTERM and SIGHUP until the block is done (where the system can)."""
-    if not STOPPING or not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOPPING)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def sweep(folder: str) -> int:

@@ -181,15 +181,15 @@ class Cache:
     def by_stat(self, path: str, shown: str, key: str) -> list[Diagnostic] | None:
         """The cached diagnostics if the file is unchanged by its stat, else None."""
         row = self._row(path)
-        if row is None or row[7] != key:
-            return None
-        try:
-            stat_key = store.stat_key(os.stat(path))
-        except OSError:
-            return None
-        if tuple(row[1:5]) != stat_key or not store.settled(stat_key, row[5]):
+        if row is None or row[7] != key or not _same_stat(row, path):
             return None
         return _diagnostics(shown, row[8])
+
+    def changed(self, path: str) -> bool:
+        """Whether the file is not as it was when a result was last stored for it (by its
+        stat: a file cached under other settings is taken as it is)."""
+        row = self._row(path)
+        return row is None or not _same_stat(row, path)
 
     def digest_of(self, path: str, key: str) -> str | None:
         """The content hash recorded for a file checked under these settings."""
@@ -239,6 +239,15 @@ class Cache:
         """Write what is left of this run's results, and close the database."""
         self._write()
         self._give_up()
+
+
+def _same_stat(row: tuple[Any, ...], path: str) -> bool:
+    """Whether a file's stat is the one its row was stored against, and was settled then."""
+    try:
+        stat_key = store.stat_key(os.stat(path))
+    except OSError:
+        return False
+    return tuple(row[1:5]) == stat_key and store.settled(stat_key, row[5])
 
 
 def _diagnostics(shown: str, blob: bytes) -> list[Diagnostic] | None:

@@ -3,9 +3,9 @@ are enough files to pay for them, in file order either way, one file in memory a
 
 from __future__ import annotations
 
-import signal
+import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -22,6 +22,7 @@ from wwrlint.cache import Cache, Seen, content_hash, settings_key
 from wwrlint.config import ConfigFinder, Settings
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.discovery import display, read_brief, read_with_stat
+from wwrlint.stopping import holding_signals, take_signals_back
 
 # Below this many files to check, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
@@ -69,10 +70,7 @@ def _use_archives(archives: dict[str, Archive]) -> None:
 def _start_worker(archives: dict[str, Archive]) -> None:
     """In a worker process: take the signals the main process held back as it forked it
     (see `_pool`), or the pool's SIGTERM would never end it; then the run's archives."""
-    from wwrlint.atomic import STOPPING
-
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPPING)
+    take_signals_back()
     _use_archives(archives)
 
 
@@ -131,6 +129,18 @@ def check_files(
         yield outcome
 
 
+def get_ready(paths: Sequence[str], cache: Cache | None) -> None:
+    """Load what checking a brief takes (the linter, the schema's validator) now, when a
+    file named will need it: one the cache has no result for as it is. Called while the
+    archive's files are looked at in a process beside (see `Listing.now`), where it costs
+    no time."""
+    files = [path for path in paths[:PARALLEL_FROM] if os.path.isfile(path)]
+    if files and (cache is None or any(map(cache.changed, files))):
+        from wwrlint.linter import get_ready as load_linter
+
+        load_linter()
+
+
 def _salt(archive: Archive | None) -> str | None:
     """What of its archive a file's cached result depends on; None when the archive's
     index cannot say (then the file's result is neither looked up nor kept)."""
@@ -170,8 +180,6 @@ def _pool(jobs: int, archives: dict[str, Archive]) -> Iterator[multiprocessing.p
     thread starting new workers as the old ones were ended, and nothing ended those (they
     held the run's output open: a Ctrl-C that never came back)."""
     import multiprocessing
-
-    from wwrlint.atomic import holding_signals
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")

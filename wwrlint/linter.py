@@ -15,9 +15,15 @@ from wwrlint.config import Settings
 from wwrlint.diagnostics import Diagnostic, Finding, Fix, Pointer, Related, Span
 from wwrlint.loading import Document, load
 from wwrlint.rules import BY_NAME, RULES, Rule
-from wwrlint.validation import validate
+from wwrlint.validation import fast_validator, validate
 
 DEFAULT_SETTINGS = Settings()
+
+
+def get_ready() -> None:
+    """Build the schema's validator now, ahead of the first brief (see
+    `checking.get_ready`)."""
+    fast_validator()
 
 
 def lint(

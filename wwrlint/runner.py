@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from wwrlint.cache import DEFAULT_FOLDER, Cache
-from wwrlint.checking import Outcome, check_files, fix_content, fix_file, is_brief
+from wwrlint.checking import Outcome, check_files, fix_content, fix_file, get_ready, is_brief
 from wwrlint.config import ConfigFinder, Overrides
 from wwrlint.diagnostics import Diagnostic
 from wwrlint.errors import ToolError
@@ -242,7 +242,7 @@ def _outcomes(
         return
 
     database = cache.path if cache is not None and cache.database is not None else None
-    archives = locating.archives(database, jobs)
+    archives = locating.archives(database, jobs, lambda: get_ready(options.paths, cache))
     try:
         fixing = options.fix or options.diff
         scope = locating.scope(options.paths, archives, not fixing, _deleted(options))

@@ -5,7 +5,7 @@ and the briefs of those archives that depend on what is checked."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from wwrlint.archive.locate import ARCHIVE_FOLDER_NAME, Place, archive_folder, place, repository
@@ -69,13 +69,17 @@ class Finder:
         exclude = self.config.for_path(folder).exclude
         return place(folder, settings.roster, exclude, self.skip)
 
-    def archives(self, database: str | None, jobs: int) -> Archives:
+    def archives(
+        self, database: str | None, jobs: int, meanwhile: Callable[[], object] = lambda: None
+    ) -> Archives:
+        """The run's archives, indexed in `database`; `meanwhile` is called while the
+        first one's files are looked at."""
         from wwrlint.checking import read_summaries
 
         def read(files: list[str]) -> Iterator[tuple[BriefEntry | None, str | None]]:
             return read_summaries(files, jobs)
 
-        return Archives(self.locate, database, read)
+        return Archives(self.locate, database, read, meanwhile)
 
     def default_paths(self) -> tuple[str, ...]:
         """With no path, the archive: the configured one, the one the current folder is

@@ -32,6 +32,14 @@ SAME_ID = EARLIER.replace(
 BOTH = [("duplicate-brief-id", 1, 5), ("unknown-brief", 12, 12)]
 
 
+@pytest.fixture(autouse=True, params=["here", "beside"])
+def looked_at(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test twice: with the briefs' `stat`s taken in this process, as in a small
+    archive, and in a forked one beside the check, as in a large one (`wwrlint.beside`)."""
+    if request.param == "beside":
+        monkeypatch.setattr(listing, "BESIDE_FROM", 1)
+
+
 def make_archive(root: Path) -> Path:
     (root / ".git").mkdir()
     briefs = root / "briefs"
@@ -73,6 +81,31 @@ def test_an_unchanged_archive_is_not_read_again(
     ):
         monkeypatch.setattr(module, name, refuse)
     assert rules(archive / "brief.yaml") == []
+
+
+def test_a_large_archive_is_looked_at_in_a_process_beside(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From `BESIDE_FROM` briefs on, a run that finds the listing it left takes the stats
+    in a forked child, and still sees an edit to another brief."""
+    monkeypatch.setattr(listing, "BESIDE_FROM", 1)
+    forks: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        child = fork()
+        if child:
+            forks.append(child)
+        return child
+
+    monkeypatch.setattr(os, "fork", counted)
+    assert rules(archive / "brief.yaml") == []
+    assert forks == []  # the first run reads the folders
+    assert rules(archive / "brief.yaml") == []
+    assert len(forks) == 1
+    (archive / "2021" / "earlier.yaml").write_text(SAME_ID)
+    assert rules(archive / "brief.yaml") == BOTH
+    assert len(forks) == 2
 
 
 def test_an_edit_that_keeps_size_and_mtime_is_seen(archive: Path) -> None:

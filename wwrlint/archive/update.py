@@ -36,10 +36,16 @@ def _read_each(paths: list[str]) -> Iterator[tuple[BriefEntry | None, str | None
     return map(read_summary, paths)
 
 
-def open_archive(place: Place, database: str | None, read: Reader | None = None) -> Archive:
+def open_archive(
+    place: Place,
+    database: str | None,
+    read: Reader | None = None,
+    meanwhile: Callable[[], object] = lambda: None,
+) -> Archive:
     """The archive at `place`, its index brought up to date in `database` (a temporary one
     when None). `read` gives the entries of the briefs that changed, in order (by default
-    by reading each here). Close it when done."""
+    by reading each here); `meanwhile` is called once while the files are looked at (see
+    `Listing.now`). Close it when done."""
     reader = read or _read_each
     index = (
         rows.Index(place.folder, database)
@@ -51,7 +57,7 @@ def open_archive(place: Place, database: str | None, read: Reader | None = None)
     try:
         if place.catalogue_path is not None:
             archive.catalogue = _catalogue(index, place.catalogue_path)
-        archive.roster = _bring_up_to_date(index, place, reader)
+        archive.roster = _bring_up_to_date(index, place, reader, meanwhile)
     except BaseException:
         archive.close()
         raise
@@ -115,7 +121,12 @@ def _apart(place: Place, read: Reader, stored: rows.Index) -> rows.Index:
     return fresh
 
 
-def _bring_up_to_date(index: rows.Index, place: Place, read: Reader) -> dict[str, Any]:
+def _bring_up_to_date(
+    index: rows.Index,
+    place: Place,
+    read: Reader,
+    meanwhile: Callable[[], object] = lambda: None,
+) -> dict[str, Any]:
     """Bring the stored index in line with the files; the roster's analysts."""
     looked_at = time.time()
     database = index.db()
@@ -125,7 +136,7 @@ def _bring_up_to_date(index: rows.Index, place: Place, read: Reader) -> dict[str
     if previous is not None and previous.salt != place.salt:
         previous = None  # made under other exclusions
     roster = _roster_of(row[2]) if row is not None else None
-    listing = Listing.now(place, previous, looked_at)
+    listing = Listing.now(place, previous, looked_at, meanwhile)
     if previous is not None and roster is not None and previous.holds(listing):
         index.number, index.stored_fingerprint = row[0], row[1]
         if listing.folders != previous.folders:
@@ -214,10 +225,13 @@ class Archives:
         locate: Callable[[str], Place | None],
         database: str | None,
         read: Reader | None = None,
+        meanwhile: Callable[[], object] = lambda: None,
     ) -> None:
         self._locate = locate
         self._database = database
         self._read = read
+        # Called once, while the first archive opened is looked at (see `Listing.now`).
+        self._meanwhile = meanwhile
         self._by_folder: dict[str, Place | None] = {}
         self._open: dict[str, Archive] = {}
 
@@ -237,12 +251,13 @@ class Archives:
         return self._open[found.key]
 
     def _opened(self, found: Place) -> Archive:
+        meanwhile, self._meanwhile = self._meanwhile, lambda: None
         if self._database is not None:
             try:
-                return open_archive(found, self._database, self._read)
+                return open_archive(found, self._database, self._read, meanwhile)
             except store.Error:
                 pass  # the cache's database is busy or broken: index this run apart
-        return open_archive(found, None, self._read)
+        return open_archive(found, None, self._read, meanwhile)
 
     @property
     def opened(self) -> list[Archive]:

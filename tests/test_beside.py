@@ -1,0 +1,96 @@
+"""A step run in a forked process beside other work (`wwrlint.beside`): its answer comes
+from the child, the other work runs here once, and nothing is left behind, whether the
+child fails, the other work fails, or no process may be forked."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from wwrlint import beside as module
+from wwrlint.beside import beside
+
+
+@pytest.fixture(autouse=True)
+def forked(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """The children forked by each test; none is left unreaped after it."""
+    children: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        child = fork()
+        if child:
+            children.append(child)
+        return child
+
+    monkeypatch.setattr(os, "fork", counted)
+    yield children
+    for child in children:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(child, os.WNOHANG)
+
+
+def test_the_work_is_done_in_a_child_while_this_process_goes_on(forked: list[int]) -> None:
+    calls: list[int] = []
+    result = beside(lambda: [os.getpid(), os.getppid()], lambda: calls.append(os.getpid()))
+    child, parent = result
+    assert parent == os.getpid() != child
+    assert forked == [child]
+    assert calls == [os.getpid()]
+
+
+def test_a_child_that_fails_leaves_the_work_to_this_process() -> None:
+    def work() -> int:
+        if os.getpid() != here:
+            raise RuntimeError("only here")
+        return os.getpid()
+
+    here = os.getpid()
+    calls: list[str] = []
+    assert beside(work, lambda: calls.append("meanwhile")) == here
+    assert calls == ["meanwhile"]
+
+
+def test_an_answer_marshal_cannot_carry_is_worked_out_here() -> None:
+    here = os.getpid()
+    answer = beside(lambda: (os.getpid(), object()), lambda: None)
+    assert answer[0] == here
+
+
+def test_a_failure_of_the_other_work_ends_the_child_too() -> None:
+    def meanwhile() -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        beside(lambda: list(range(100_000)), meanwhile)
+
+
+def test_a_large_answer_comes_whole() -> None:
+    # Far more than a pipe holds: the child waits for this process to read it.
+    answer = beside(lambda: list(range(500_000)), lambda: None)
+    assert answer == list(range(500_000))
+
+
+def test_no_fork_with_other_threads_running(forked: list[int]) -> None:
+    here = os.getpid()
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert beside(os.getpid, lambda: None) == here
+        assert forked == []
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_no_fork_where_the_system_has_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(os, "fork")
+    order: list[str] = []
+    here = os.getpid()
+    assert beside(lambda: order.append("work") or os.getpid(), lambda: order.append("mean")) == here
+    assert order == ["mean", "work"]
+    assert not module._can_fork()
