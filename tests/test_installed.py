@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -42,6 +43,64 @@ def test_python_dash_m_works_like_the_script(tmp_path: Path) -> None:
         check=False,
     )
     assert (result.returncode, json.loads(result.stdout)) == (0, [])
+
+
+def many_errors(folder: Path, count: int = 300) -> None:
+    bad = VALID.replace("date: 2022-01-03", "date: 2022-02-30")
+    for number in range(count):
+        (folder / f"bad{number:03}.yaml").write_text(bad)
+
+
+def test_the_command_leaves_with_its_output_whole_and_its_code(tmp_path: Path) -> None:
+    """The command leaves the process at once when done (`wwrlint.cli.run`): what it
+    printed is all there, and its exit code is the run's."""
+    many_errors(tmp_path)
+    result = subprocess.run(
+        [str(BIN / "wwrlint"), "check", "--output-format", "json", "-j", "1", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert len(json.loads(result.stdout)) == 300
+    assert result.stderr == "Found 300 errors in 300 of 300 briefs.\n"
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> None:
+    many_errors(tmp_path, 1000)  # more output than a pipe holds
+    command = [str(BIN / "wwrlint"), "check", "--no-cache", "-j", "1", "."]
+    with subprocess.Popen(
+        command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.read(10) == b"bad000.yam"
+        process.stdout.close()  # as `| head -c 10` does
+        errors = process.stderr.read().decode()
+    assert process.returncode == 1  # as click ends a command whose reader went away
+    assert "Traceback" not in errors
+    assert "Exception ignored" not in errors
+
+
+def test_the_command_removes_what_it_made_for_the_run(tmp_path: Path) -> None:
+    """A run without the cache indexes the archive in a temporary folder of its own, gone
+    when the command has left."""
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    (briefs / "good.yaml").write_text(VALID)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    result = subprocess.run(
+        [str(BIN / "wwrlint"), "check", "--no-cache", "briefs/good.yaml"],
+        cwd=tmp_path,
+        env={**os.environ, "TMPDIR": str(scratch)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "All checks passed (1 brief).\n")
+    assert list(scratch.iterdir()) == []
 
 
 def test_schema_is_found_outside_the_source_tree(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Run wwrlint as `python -m wwrlint`."""
 
-from wwrlint.cli import main
+from wwrlint.cli import run
 
 if __name__ == "__main__":
-    main(prog_name="wwrlint")
+    run()
