@@ -4,13 +4,17 @@ prefix, per-file ignores, severities, excludes, errors that name the file and th
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import VALID
 from wwrlint.cli import cli
+from wwrlint.config import ConfigFinder
 
 # One brief with an error (claim-missing-source) and a warning (unused-source).
 BAD = VALID.replace("    sources: [dawn-2022-01-03]\n", "")
@@ -251,3 +255,16 @@ def test_an_existing_archive_and_roster_are_accepted(archive: Path) -> None:
         str(archive / "briefs"),
         str(archive / "briefs" / "analysts.yaml"),
     )
+
+
+PARTS = st.lists(st.sampled_from(["a", "b.yaml", ".", "..", "", "/", "//", "c d"]), max_size=6)
+
+
+@given(paths=st.lists(PARTS.map("/".join), min_size=1, max_size=6))
+def test_a_finder_makes_paths_absolute_as_abspath_does(paths: list[str]) -> None:
+    """The finder works each path and folder out once (`ConfigFinder.absolute`,
+    `folder_of`): whatever the paths, asked first or again, the answer is abspath's."""
+    finder = ConfigFinder()
+    for path in [*paths, *paths]:
+        assert finder.absolute(path) == os.path.abspath(path)
+        assert finder.folder_of(path) == os.path.dirname(os.path.abspath(path))

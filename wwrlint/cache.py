@@ -147,6 +147,10 @@ class Cache:
         self.folder = folder
         self.path = os.path.join(folder, DATABASE)
         self._pending: list[tuple[Any, ...]] = []
+        # The rows read at once for a run of many files (see `read_ahead`), by path, and
+        # what the paths of the folder they were read for start with.
+        self._read: dict[bytes, tuple[Any, ...]] = {}
+        self._read_inside: bytes | None = None
         # Why the folder is not used (it holds files that are not wwrlint's), or None.
         self.refused: str | None = None
         self.database: sqlite3.Connection | None = None
@@ -160,30 +164,62 @@ class Cache:
     def _give_up(self) -> None:
         """Go on without the database: one failure is enough to stop waiting on it."""
         database, self.database, self._pending = self.database, None, []
+        self._read, self._read_inside = {}, None
         if database is not None:
             with contextlib.suppress(store.Error):
                 database.close()
 
-    def _row(self, path: str) -> tuple[Any, ...] | None:
-        if self.database is None:
-            return None
+    def read_ahead(self, paths: list[str]) -> None:
+        """Read the rows of every file below the folder these (absolute) paths share in
+        one query, rather than one query a file: most of a warm run of a whole archive.
+        The rows are as they were then; each is still checked against the file."""
+        if self.database is None or not paths:
+            return
+        # The folder the first and last paths share is the one they all share.
+        shared = os.path.commonpath([os.path.dirname(min(paths)), os.path.dirname(max(paths))])
+        inside = os.fsencode(os.path.join(shared, ""))
+        after = inside[:-1] + bytes([inside[-1] + 1])  # the first path not below it
         try:
-            row: tuple[Any, ...] | None = self.database.execute(
-                "SELECT * FROM results WHERE path = ?", (os.fsencode(os.path.abspath(path)),)
-            ).fetchone()
+            found = self.database.execute(
+                "SELECT * FROM results WHERE path >= ? AND path < ?", (inside, after)
+            ).fetchall()
         except store.Error:
             self._give_up()
+            return
+        self._read = {row[0]: row for row in found}
+        self._read_inside = inside
+
+    def _row(self, path: str) -> tuple[Any, ...] | None:
+        """The row of a file, by its absolute path."""
+        if self.database is None:
             return None
+        key = os.fsencode(path)
+        row: tuple[Any, ...] | None
+        if self._read_inside is not None and key.startswith(self._read_inside):
+            row = self._read.get(key)
+        else:
+            try:
+                row = self.database.execute(
+                    "SELECT * FROM results WHERE path = ?", (key,)
+                ).fetchone()
+            except store.Error:
+                self._give_up()
+                return None
         if row is None or not isinstance(row[8], bytes) or zlib.crc32(row[8]) != row[9]:
             return None  # a row that does not match its checksum is not to be trusted
         return row  # path, size, mtime, ctime, inode, checked, digest, settings, blob, crc
 
-    def by_stat(self, path: str, shown: str, key: str) -> list[Diagnostic] | None:
-        """The cached diagnostics if the file is unchanged by its stat, else None."""
+    def look_up(
+        self, path: str, shown: str, key: str
+    ) -> tuple[list[Diagnostic] | None, str | None]:
+        """The cached diagnostics of a file (by its absolute path) if it is unchanged by
+        its stat; else none, and the content hash recorded for it under these settings."""
         row = self._row(path)
-        if row is None or row[7] != key or not _same_stat(row, path):
-            return None
-        return _diagnostics(shown, row[8])
+        if row is None or row[7] != key:
+            return None, None
+        if _same_stat(row, path) and (found := _diagnostics(shown, row[8])) is not None:
+            return found, None
+        return None, str(row[6])
 
     def changed(self, path: str) -> bool:
         """Whether the file is not as it was when a result was last stored for it (by its
@@ -191,13 +227,9 @@ class Cache:
         row = self._row(path)
         return row is None or not _same_stat(row, path)
 
-    def digest_of(self, path: str, key: str) -> str | None:
-        """The content hash recorded for a file checked under these settings."""
-        row = self._row(path)
-        return str(row[6]) if row is not None and row[7] == key else None
-
     def by_content(self, path: str, shown: str, key: str, seen: Seen) -> list[Diagnostic] | None:
-        """The cached diagnostics if the content the run read is as recorded, else None."""
+        """The cached diagnostics if the content the run read is as recorded, else None
+        (the file by its absolute path, as for every method here)."""
         row = self._row(path)
         if row is None or row[6] != seen.digest or row[7] != key:
             return None
@@ -212,7 +244,7 @@ class Cache:
             return
         blob = marshal.dumps([_to_json(d) for d in diagnostics])
         row = (
-            os.fsencode(os.path.abspath(path)),
+            os.fsencode(path),
             *seen.stat,
             seen.looked_at,
             seen.digest,

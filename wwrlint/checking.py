@@ -26,6 +26,8 @@ from wwrlint.stopping import holding_signals, take_signals_back
 
 # Below this many files to check, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
+# From this many files on, their cached results are read in one query (`Cache.read_ahead`).
+READ_AHEAD_FROM = 200
 MAX_FIX_PASSES = 10
 
 
@@ -85,8 +87,10 @@ def check_files(
     pending: list[tuple[int, _Task]] = []
     ready: dict[int, Outcome] = {}
     opened: dict[str, Archive] = {}
+    if cache is not None and len(paths) >= READ_AHEAD_FROM:
+        cache.read_ahead(list(map(finder.absolute, paths)))
     for index, path in enumerate(paths):
-        settings = finder.for_path(path)
+        settings = finder.for_path(path, is_folder=False)
         archive = archives.of(path) if archives is not None else None
         folder = None
         if archive is not None:
@@ -97,11 +101,10 @@ def check_files(
             pending.append((index, _Task(path, settings, "", None, folder)))
             continue
         key = settings_key(settings, path) + salt
-        cached = cache.by_stat(path, display(path), key)
+        cached, known = cache.look_up(finder.absolute(path), display(path), key)
         if cached is not None:
             ready[index] = Outcome(path, cached, brief=is_brief(path, archive))
             continue
-        known = cache.digest_of(path, key)
         pending.append((index, _Task(path, settings, key, known, folder)))
     _use_archives(opened)
     results = _run(
@@ -117,7 +120,8 @@ def check_files(
         if outcome is None:  # the content is what the cache holds for these settings
             assert cache is not None
             assert seen is not None
-            cached = cache.by_content(task.path, display(task.path), task.key, seen)
+            absolute = finder.absolute(task.path)
+            cached = cache.by_content(absolute, display(task.path), task.key, seen)
             if cached is not None:
                 yield Outcome(task.path, cached, brief=_is_brief(task))
                 continue
@@ -125,7 +129,7 @@ def check_files(
             outcome, seen = _check_one(replace(task, known_digest=None))
             assert outcome is not None
         if seen is not None and cache is not None and task.key:
-            cache.record(task.path, seen, task.key, outcome.diagnostics)
+            cache.record(finder.absolute(task.path), seen, task.key, outcome.diagnostics)
         yield outcome
 
 
@@ -134,7 +138,7 @@ def get_ready(paths: Sequence[str], cache: Cache | None) -> None:
     file named will need it: one the cache has no result for as it is. Called while the
     archive's files are looked at in a process beside (see `Listing.now`), where it costs
     no time."""
-    files = [path for path in paths[:PARALLEL_FROM] if os.path.isfile(path)]
+    files = [os.path.abspath(path) for path in paths[:PARALLEL_FROM] if os.path.isfile(path)]
     if files and (cache is None or any(map(cache.changed, files))):
         from wwrlint.linter import get_ready as load_linter
 

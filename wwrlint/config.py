@@ -384,14 +384,50 @@ class ConfigFinder:
     overrides: Overrides = field(default_factory=Overrides)
     explicit: str | None = None
     _by_folder: dict[str, Settings] = field(default_factory=dict)
+    # Paths made absolute, each with its folder, by the path as given; and absolute
+    # folders (each with a separator after it), by the folder part of a path as given. The
+    # current folder stays the same while a finder is in use.
+    _paths: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _folders: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def absolute(self, path: str) -> str:
+        """`os.path.abspath(path)`, each path and folder worked out once: the same paths
+        are asked for at each step of a run, and abspath was a fifth of a warm run."""
+        known = self._paths.get(path)
+        return (known or self._known(path))[0]
+
+    def folder_of(self, path: str) -> str:
+        """`os.path.dirname(os.path.abspath(path))`, as quickly."""
+        known = self._paths.get(path)
+        return (known or self._known(path))[1]
+
+    def _known(self, path: str) -> tuple[str, str]:
+        (folder, inside), name = self._parts(path)
+        known = self._paths[path] = (inside + name, folder)
+        return known
+
+    def _parts(self, path: str) -> tuple[tuple[str, str], str]:
+        if os.altsep is None:
+            cut = path.rfind(os.sep) + 1
+            head, name = path[:cut], path[cut:]
+        else:  # drives and two separators: leave them to the library
+            head, name = os.path.split(path)
+        if name in ("", os.curdir, os.pardir):
+            absolute = os.path.abspath(path)
+            folder = os.path.dirname(absolute)
+            return (folder, os.path.join(folder, "")), os.path.basename(absolute)
+        known = self._folders.get(head)
+        if known is None:
+            folder = os.path.abspath(head or os.curdir)
+            known = self._folders[head] = (folder, os.path.join(folder, ""))
+        return known, name
 
     def for_path(self, path: str, is_folder: bool | None = None) -> Settings:
         """The settings of a file or folder (`is_folder` when the caller knows which, which
         saves a `stat` a file of a folder's walk)."""
-        absolute = os.path.abspath(path)
         if is_folder is None:
-            is_folder = os.path.isdir(absolute)
-        folder = absolute if is_folder else os.path.dirname(absolute)
+            is_folder = os.path.isdir(path)
+        folder = self.absolute(path) if is_folder else self.folder_of(path)
         if self.explicit is not None:
             folder = ""  # one config for every path
         if folder not in self._by_folder:

@@ -68,7 +68,10 @@ class GitIgnored:
         self._exclude = self._read(os.path.join(self.root, ".git", "info", "exclude"))
 
     def __call__(self, path: str, is_folder: bool = False) -> bool:
-        absolute = os.path.abspath(path)
+        return self.ignores(os.path.abspath(path), is_folder)
+
+    def ignores(self, absolute: str, is_folder: bool = False) -> bool:
+        """Whether git ignores a path given absolute and normalized (as `abspath` gives)."""
         if not absolute.startswith(self._inside):
             return False  # the root itself, or outside it
         relative = absolute[len(self._inside) :]

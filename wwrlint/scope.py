@@ -30,12 +30,13 @@ class Scope:
 class _GitIgnore:
     """What git ignores, for paths of any repository (one reading of each)."""
 
-    def __init__(self) -> None:
+    def __init__(self, finder: ConfigFinder) -> None:
+        self._finder = finder
         self._by_folder: dict[str, GitIgnored | None] = {}
         self._by_root: dict[str, GitIgnored] = {}
 
     def __call__(self, path: str, is_folder: bool) -> bool:
-        folder = os.path.dirname(os.path.abspath(path))
+        folder = self._finder.folder_of(path)
         if folder not in self._by_folder:
             root = repository(folder)
             ignored = None
@@ -43,7 +44,7 @@ class _GitIgnore:
                 ignored = self._by_root.setdefault(root, GitIgnored(root))
             self._by_folder[folder] = ignored
         ignored = self._by_folder[folder]
-        return ignored is not None and ignored(path, is_folder)
+        return ignored is not None and ignored.ignores(self._finder.absolute(path), is_folder)
 
 
 class Finder:
@@ -51,7 +52,7 @@ class Finder:
 
     def __init__(self, finder: ConfigFinder) -> None:
         self.config = finder
-        self.git = _GitIgnore()
+        self.git = _GitIgnore(finder)
 
     def excluded(self, path: str, is_folder: bool | None = None) -> bool:
         return self.config.for_path(path, is_folder).is_excluded(path)
@@ -79,7 +80,7 @@ class Finder:
         def read(files: list[str]) -> Iterator[tuple[BriefEntry | None, str | None]]:
             return read_summaries(files, jobs)
 
-        return Archives(self.locate, database, read, meanwhile)
+        return Archives(self.locate, database, read, meanwhile, self.config.folder_of)
 
     def default_paths(self) -> tuple[str, ...]:
         """With no path, the archive: the configured one, the one the current folder is
@@ -117,6 +118,7 @@ class Finder:
                 paths or self.default_paths(),
                 lambda p, is_folder: p not in given and self.excluded(p, is_folder),
                 self.git,
+                self.config.absolute,
             )
         else:
             found = Discovery()
@@ -131,11 +133,16 @@ class Finder:
             for path in deleted or ()
             if is_brief_name(os.path.basename(path)) and not self.excluded(path)
         ]
-        extra = _dependents(files, archives, gone) if dependents else []
+        extra = _dependents(files, archives, gone, self.config.absolute) if dependents else []
         return Scope(files + extra, len(extra), found)
 
 
-def _dependents(files: list[str], archives: Archives, deleted: list[str]) -> list[str]:
+def _dependents(
+    files: list[str],
+    archives: Archives,
+    deleted: list[str],
+    absolute: Callable[[str], str] = os.path.abspath,
+) -> list[str]:
     """The briefs that depend on the files checked, or on the files deleted, and are not
     among the files checked: every brief of an archive whose roster or catalogue is
     checked or deleted; the briefs that cite a checked brief, or cite a brief the archive
@@ -156,8 +163,8 @@ def _dependents(files: list[str], archives: Archives, deleted: list[str]) -> lis
             continue
         for path in archive.dependents(paths):
             if named is None:
-                named = {os.path.abspath(path) for path in files}
-            if os.path.abspath(path) in named:
+                named = set(map(absolute, files))
+            if absolute(path) in named:
                 continue
             if seen is None:
                 seen = {os.path.realpath(path) for path in files}

@@ -66,6 +66,35 @@ def test_a_warm_run_does_not_lint_unchanged_files(
     assert check("--cache-dir", folder, str(aged))[0] == 1
 
 
+def test_results_read_at_once_for_many_files_hold_what_one_by_one_do(
+    aged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run of many files reads their results in one query, for the folder they share:
+    a folder whose name starts the same (`a`, `ab`) is not in it, and every result is
+    still checked against its file."""
+    monkeypatch.setattr(checking, "READ_AHEAD_FROM", 1)
+    for folder, name, text in (("a", "x", BAD), ("a", "y", VALID), ("ab", "x", VALID)):
+        (aged / folder).mkdir(exist_ok=True)
+        (aged / folder / f"{name}.yaml").write_text(text)
+    cache = str(aged / "cache")
+    assert check("--cache-dir", cache, str(aged / "ab")) == (0, "[]\n")
+    cold = check("--cache-dir", cache, str(aged / "a"))
+    assert [d["path"] for d in json.loads(cold[1])] == [str(aged / "a" / "x.yaml")]
+    real = checking._check_one
+
+    def refuse(task: checking._Task) -> object:
+        assert task.path.endswith("y.yaml"), "an unchanged brief was read again"
+        return real(task)
+
+    monkeypatch.setattr(checking, "_check_one", refuse)
+    assert check("--cache-dir", cache, str(aged / "a")) == cold
+    (aged / "a" / "y.yaml").write_text(BAD.replace("\n", "\n\n", 1))
+    warm = check("--cache-dir", cache, str(aged / "a"))
+    monkeypatch.setattr(checking, "_check_one", real)
+    assert warm == check("--no-cache", str(aged / "a"))
+    assert len(json.loads(warm[1])) == 2
+
+
 def test_an_edit_that_keeps_size_and_mtime_is_still_seen(aged: Path) -> None:
     path = aged / "a.yaml"
     path.write_text(BAD)

@@ -154,6 +154,7 @@ class Archive:
         for role, special in (("roster", self.roster_path), ("catalogue", self.catalogue_path)):
             if (
                 special is not None
+                and special.endswith(name)  # quick to tell, for most briefs
                 and name == os.path.basename(special)
                 and os.path.realpath(path) == os.path.realpath(special)
             ):

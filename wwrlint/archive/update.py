@@ -226,8 +226,10 @@ class Archives:
         database: str | None,
         read: Reader | None = None,
         meanwhile: Callable[[], object] = lambda: None,
+        folder_of: Callable[[str], str] = lambda path: os.path.dirname(os.path.abspath(path)),
     ) -> None:
         self._locate = locate
+        self._folder_of = folder_of  # the absolute folder of a path
         self._database = database
         self._read = read
         # Called once, while the first archive opened is looked at (see `Listing.now`).
@@ -236,7 +238,7 @@ class Archives:
         self._open: dict[str, Archive] = {}
 
     def place_of(self, path: str) -> Place | None:
-        folder = os.path.dirname(os.path.abspath(path))
+        folder = self._folder_of(path)
         if folder not in self._by_folder:
             self._by_folder[folder] = self._locate(path)
         return self._by_folder[folder]
