@@ -37,7 +37,7 @@ def content_hash(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Seen:
     """A file as a run read it: the hash of the content, and the stat and the time taken
     before it was read. A result is stored against these, never against a later stat,

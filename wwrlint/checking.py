@@ -31,7 +31,7 @@ READ_AHEAD_FROM = 200
 MAX_FIX_PASSES = 10
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Outcome:
     """What checking one file gave: its diagnostics, or why it could not be checked."""
 
@@ -46,7 +46,7 @@ class Outcome:
     brief: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class _Task:
     path: str
     settings: Settings

@@ -318,7 +318,7 @@ def _string_list(value: Any, where: str) -> list[str]:
 # --- command-line overrides and finding config files -------------------------------------
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Overrides:
     """What the command line says; it wins over every config file.
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from wwrlint.baseline import Baseline
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class CheckOptions:
     paths: tuple[str, ...] = ()
     output_format: str | None = None
@@ -112,7 +112,7 @@ def run(options: CheckOptions, streams: Streams) -> RunResult:
     return result
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class _Presentation:
     """How a run's report looks, and where it goes."""
 

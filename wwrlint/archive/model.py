@@ -33,7 +33,7 @@ def entry_fields(source: dict[Any, Any]) -> dict[str, str]:
     return {key: source[key] for key in SOURCE_KEYS if isinstance(source.get(key), str)}
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(eq=False, repr=False)
 class BriefEntry:
     """What the archive knows of one brief."""
 

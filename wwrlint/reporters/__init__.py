@@ -18,7 +18,7 @@ from wwrlint.reporters.base import Reporter, Summary, Tee
 from wwrlint.reporters.paths import MachinePaths, MachineReporter
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class OutputFormat:
     """One output format: its name, the reporter class (`module:Class` in this package),
     whether it is for machines (paths relative to the repository's root, see

@@ -26,7 +26,7 @@ class Fixable:
     does: str  # what the fix does, as a phrase: "writes one space"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)
 class Rule:
     """One rule. `check` is None for rules that a pipeline stage reports itself
     (YAML problems while loading, schema violations while validating)."""

@@ -66,7 +66,7 @@ def _scalars(node: Node, pointer: Pointer) -> Iterator[tuple[Written, Pointer, b
                 yield from _scalars(value, (*pointer, key.value))
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Document:
     """A loaded brief: its data (plain dicts, lists and scalars) and the nodes behind it."""
 
