@@ -214,3 +214,51 @@ def test_typography_findings_and_fixes_in_generated_texts(
     expected = " ".join(word + ("'s" if quote else "") for word, quote, _ in parts)
     assert result.document.data["title"].strip() == re.sub(r"\s+", " ", expected).strip()
     assert result.problem is None
+
+
+def suite_keys() -> Iterator[tuple[str, Document, Pointer]]:
+    """Every key of the YAML test suite's documents that reads as a string, by pointer."""
+    for path in sorted(SUITE.glob("*.yaml")):
+        document = load(path.name, path.read_bytes())
+        if path.stem in INVALID or not document.readable or document.problems:
+            continue
+        for pointer, _ in leaves(document.data):
+            for depth in range(1, len(pointer) + 1):
+                if isinstance(pointer[depth - 1], str):
+                    yield path.stem, document, pointer[:depth]
+
+
+NEW_NAMES = ("publisher", "date", "x", "a-b_c9", "true", "null", "1x", "é", "a b", "a:", "")
+
+
+def test_a_plain_key_renamed_at_once_gets_the_edit_its_scalar_map_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Renaming a plain key is made at once (`fixing._plain_rename`); wherever it is, in
+    the YAML test suite, the fix is the one the general way makes."""
+    from wwrlint import fixing
+
+    quick = fixing._plain_rename
+    taken: list[object] = []
+
+    def counted(*args: Any) -> object:
+        edit = quick(*args)
+        taken.extend([edit] if edit is not None else [])
+        return edit
+
+    compared = 0
+    seen: set[tuple[str, Pointer]] = set()
+    for case, document, pointer in suite_keys():
+        if (case, pointer) in seen:
+            continue
+        seen.add((case, pointer))
+        located = document.locate(pointer, "key")
+        for new in NEW_NAMES:
+            finding = Finding(pointer, "m", anchor="key", stands_for=(*pointer[:-1], new))
+            monkeypatch.setattr(fixing, "_plain_rename", counted)
+            at_once = place(document, finding, located)
+            monkeypatch.setattr(fixing, "_plain_rename", lambda *_: None)
+            assert at_once == place(document, finding, located), (case, pointer, new)
+            compared += 1
+    assert compared > 2_000
+    assert len(taken) > 400  # the quick way was taken that often

@@ -3,12 +3,11 @@ relative to their repository's root (`reporters.paths`)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from wwrlint.diagnostics import Diagnostic, Fix, Pointer
 from wwrlint.reporters.base import Summary
-from wwrlint.reporters.paths import MachineReporter, reason
+from wwrlint.reporters.paths import MachineReporter, as_json, reason
 
 
 def json_pointer(pointer: Pointer) -> str:
@@ -93,7 +92,7 @@ class JsonReporter(MachineReporter):
 
     def _write(self, item: dict[str, Any]) -> None:
         self.stream.write("[\n  " if not self._written else ",\n  ")
-        self.stream.write(json.dumps(item, ensure_ascii=False))
+        self.stream.write(as_json(item))
         self._written += 1
 
     def finish(self, summary: Summary) -> None:

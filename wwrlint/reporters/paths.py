@@ -15,6 +15,7 @@ keep paths relative to the current folder (`base.shown_path`).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections import Counter
 from collections.abc import Callable
@@ -124,6 +125,11 @@ class Fingerprints:
         key = f"{machine_path}\n{fingerprint}"
         self._seen[key] += 1
         return hashlib.sha256(f"{key}\n{self._seen[key]}".encode()).hexdigest()[:32]
+
+
+# JSON as the machine formats write it, one item at a time: one encoder for them all
+# (`json.dumps` with an option makes a new one for each call, thousands a large report).
+as_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 class MachineReporter(Reporter):

@@ -18,6 +18,7 @@ from wwrlint.reporters.paths import (
     Fingerprints,
     MachinePaths,
     MachineReporter,
+    as_json,
     folder_uri,
     reason,
 )
@@ -156,7 +157,7 @@ class SarifReporter(MachineReporter):
                 self.stream.write(",\n        ")
             fingerprint = self.fingerprints(self.paths(diagnostic.path), diagnostic.fingerprint)
             found = result(diagnostic, self.artifact, fingerprint)
-            self.stream.write(json.dumps(found, ensure_ascii=False))
+            self.stream.write(as_json(found))
             self._written += 1
 
     def finish(self, summary: Summary) -> None:
