@@ -6,12 +6,16 @@ import json
 import os
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO, VALID
+from desk import CITING, brief, make_desk
+from wwrlint import store
+from wwrlint.archive import listing
 
 BIN = Path(sys.executable).parent
 
@@ -101,6 +105,43 @@ def test_the_command_removes_what_it_made_for_the_run(tmp_path: Path) -> None:
     )
     assert (result.returncode, result.stderr) == (0, "All checks passed (1 brief).\n")
     assert list(scratch.iterdir()) == []
+
+
+# The command's entry point, telling on stderr each time it forks a process.
+FORKS_TOLD = (
+    "import sys\n"
+    "sys.addaudithook(lambda event, _: event == 'os.fork' and print('forked', file=sys.stderr))\n"
+    "from wwrlint.cli import run\n"
+    "run()\n"
+)
+
+
+def test_one_brief_of_a_large_archive_is_checked_as_a_fresh_run_checks_it(
+    tmp_path: Path,
+) -> None:
+    """From 1,000 briefs on, the command takes the archive's stats in a forked process
+    while it loads the linter (`wwrlint.beside`): in git, with the cache, a brief that
+    takes the id of the one named is seen, as `--no-cache` sees it."""
+    briefs = make_desk(tmp_path, git=True)
+    (briefs / "many").mkdir()
+    for number in range(listing.BESIDE_FROM):
+        (briefs / "many" / f"b{number:04}.yaml").write_text(brief(f"harbour-{number:04}"))
+    time.sleep(store.RACY_SECONDS + 0.2)  # settled: the listing is kept for the next run
+    options = ["-j", "1", "--output-format", "json", "briefs/citing.yaml"]  # no workers
+
+    def run(*args: str) -> tuple[int, list[tuple[str, int, int]], bool]:
+        command = [sys.executable, "-c", FORKS_TOLD, "check", *args, *options]
+        done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
+        assert "Traceback" not in done.stderr
+        found = [(d["rule"], d["line"], d["column"]) for d in json.loads(done.stdout)]
+        return done.returncode, found, "forked\n" in done.stderr
+
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    assert run(*cache) == (0, [], False)  # reads the folders, keeps the listing
+    assert run(*cache) == (0, [], True)  # looks at the listing beside
+    (briefs / "many" / "b0007.yaml").write_text(CITING.replace("trader", "trader!"))
+    assert run(*cache) == (1, [("duplicate-brief-id", 1, 5)], True)
+    assert run("--no-cache") == (1, [("duplicate-brief-id", 1, 5)], False)
 
 
 def test_schema_is_found_outside_the_source_tree(tmp_path: Path) -> None:
