@@ -173,11 +173,19 @@ class Cache:
         """Read the rows of every file below the folder these (absolute) paths share in
         one query, rather than one query a file: most of a warm run of a whole archive.
         The rows are as they were then; each is still checked against the file."""
-        if self.database is None or not paths:
+        if paths:
+            # The folder the first and last paths share is the one they all share.
+            first, last = os.path.dirname(min(paths)), os.path.dirname(max(paths))
+            self.read_ahead_below(os.path.commonpath([first, last]))
+
+    def read_ahead_below(self, folder: str) -> None:
+        """`read_ahead` for every file below an absolute folder (nothing, when the rows
+        read already hold them)."""
+        inside = os.fsencode(os.path.join(folder, ""))
+        if self.database is None:
             return
-        # The folder the first and last paths share is the one they all share.
-        shared = os.path.commonpath([os.path.dirname(min(paths)), os.path.dirname(max(paths))])
-        inside = os.fsencode(os.path.join(shared, ""))
+        if self._read_inside is not None and inside.startswith(self._read_inside):
+            return  # read already
         after = inside[:-1] + bytes([inside[-1] + 1])  # the first path not below it
         try:
             found = self.database.execute(

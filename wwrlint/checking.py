@@ -133,16 +133,19 @@ def check_files(
         yield outcome
 
 
-def get_ready(paths: Sequence[str], cache: Cache | None) -> None:
-    """Load what checking a brief takes (the linter, the schema's validator) now, when a
-    file named will need it: one the cache has no result for as it is. Called while the
-    archive's files are looked at in a process beside (see `Listing.now`), where it costs
-    no time."""
+def get_ready(paths: Sequence[str], cache: Cache | None, archive: str) -> None:
+    """What the check of `paths` will need, done now: called while the files of the
+    archive (at the absolute folder `archive`) are looked at in a process beside (see
+    `Listing.now`), where it costs no time. A file named that the cache has no result for
+    as it is will need the linter and the schema's validator; a run of folders (the
+    archive, with none named) the cache's results for the archive's files."""
     files = [os.path.abspath(path) for path in paths[:PARALLEL_FROM] if os.path.isfile(path)]
     if files and (cache is None or any(map(cache.changed, files))):
         from wwrlint.linter import get_ready as load_linter
 
         load_linter()
+    elif cache is not None and not files:
+        cache.read_ahead_below(archive)
 
 
 def _salt(archive: Archive | None) -> str | None:

@@ -242,7 +242,7 @@ def _outcomes(
         return
 
     database = cache.path if cache is not None and cache.database is not None else None
-    archives = locating.archives(database, jobs, lambda: get_ready(options.paths, cache))
+    archives = locating.archives(database, jobs, lambda at: get_ready(options.paths, cache, at))
     try:
         fixing = options.fix or options.diff
         scope = locating.scope(options.paths, archives, not fixing, _deleted(options))

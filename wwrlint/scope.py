@@ -71,10 +71,13 @@ class Finder:
         return place(folder, settings.roster, exclude, self.skip)
 
     def archives(
-        self, database: str | None, jobs: int, meanwhile: Callable[[], object] = lambda: None
+        self,
+        database: str | None,
+        jobs: int,
+        meanwhile: Callable[[str], object] = lambda _folder: None,
     ) -> Archives:
-        """The run's archives, indexed in `database`; `meanwhile` is called while the
-        first one's files are looked at."""
+        """The run's archives, indexed in `database`; `meanwhile` is called with the
+        first one's folder while its files are looked at."""
         from wwrlint.checking import read_summaries
 
         def read(files: list[str]) -> Iterator[tuple[BriefEntry | None, str | None]]:

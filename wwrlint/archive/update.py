@@ -225,14 +225,15 @@ class Archives:
         locate: Callable[[str], Place | None],
         database: str | None,
         read: Reader | None = None,
-        meanwhile: Callable[[], object] = lambda: None,
+        meanwhile: Callable[[str], object] = lambda _folder: None,
         folder_of: Callable[[str], str] = lambda path: os.path.dirname(os.path.abspath(path)),
     ) -> None:
         self._locate = locate
         self._folder_of = folder_of  # the absolute folder of a path
         self._database = database
         self._read = read
-        # Called once, while the first archive opened is looked at (see `Listing.now`).
+        # Called once, with its folder, while the first archive opened is looked at (see
+        # `Listing.now`).
         self._meanwhile = meanwhile
         self._by_folder: dict[str, Place | None] = {}
         self._open: dict[str, Archive] = {}
@@ -253,7 +254,11 @@ class Archives:
         return self._open[found.key]
 
     def _opened(self, found: Place) -> Archive:
-        meanwhile, self._meanwhile = self._meanwhile, lambda: None
+        step, self._meanwhile = self._meanwhile, lambda _folder: None
+
+        def meanwhile() -> object:
+            return step(found.folder)
+
         if self._database is not None:
             try:
                 return open_archive(found, self._database, self._read, meanwhile)
