@@ -75,7 +75,7 @@ class Settings:
     def enabled_for(self, path: str) -> frozenset[str]:
         """The rules that run on one file, after `per-file-ignores`."""
         if not self.per_file_ignores:
-            return self.enabled | ALWAYS_ON
+            return self.enabled  # the same set for every file (it holds ALWAYS_ON)
         from wwrlint.globs import glob_matches  # settings without globs never load it
 
         relative = self.relative(path)
