@@ -228,17 +228,19 @@ def suite_keys() -> Iterator[tuple[str, Document, Pointer]]:
                     yield path.stem, document, pointer[:depth]
 
 
-NEW_NAMES = ("publisher", "date", "x", "a-b_c9", "true", "null", "1x", "é", "a b", "a:", "")
+NEW_WORDS = ("publisher", "2031-01-20", "x", "a-b_c9", "1.5.2", "true", "null", "1e3", "1x")
+NEW_OTHERS = ("é", "a b", "a:", "-x", "x,", "#x", "")
 
 
-def test_a_plain_key_renamed_at_once_gets_the_edit_its_scalar_map_gives(
+def test_a_plain_scalar_written_anew_at_once_gets_the_edit_its_scalar_map_gives(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Renaming a plain key is made at once (`fixing._plain_rename`); wherever it is, in
-    the YAML test suite, the fix is the one the general way makes."""
+    """A plain key renamed, or a plain text written anew as a whole, is made at once
+    (`fixing._plain_whole`); wherever it is in the YAML test suite, and whatever it
+    becomes, the fix is the one the general way makes."""
     from wwrlint import fixing
 
-    quick = fixing._plain_rename
+    quick = fixing._plain_whole
     taken: list[object] = []
 
     def counted(*args: Any) -> object:
@@ -246,19 +248,26 @@ def test_a_plain_key_renamed_at_once_gets_the_edit_its_scalar_map_gives(
         taken.extend([edit] if edit is not None else [])
         return edit
 
-    compared = 0
-    seen: set[tuple[str, Pointer]] = set()
+    def compare(document: Document, finding: Finding, located: Span) -> None:
+        monkeypatch.setattr(fixing, "_plain_whole", counted)
+        at_once = place(document, finding, located)
+        monkeypatch.setattr(fixing, "_plain_whole", lambda *_: None)
+        assert at_once == place(document, finding, located), (document.path, finding)
+
+    keys: set[tuple[str, Pointer]] = set()
     for case, document, pointer in suite_keys():
-        if (case, pointer) in seen:
-            continue
-        seen.add((case, pointer))
-        located = document.locate(pointer, "key")
-        for new in NEW_NAMES:
-            finding = Finding(pointer, "m", anchor="key", stands_for=(*pointer[:-1], new))
-            monkeypatch.setattr(fixing, "_plain_rename", counted)
-            at_once = place(document, finding, located)
-            monkeypatch.setattr(fixing, "_plain_rename", lambda *_: None)
-            assert at_once == place(document, finding, located), (case, pointer, new)
-            compared += 1
-    assert compared > 2_000
-    assert len(taken) > 400  # the quick way was taken that often
+        if (case, pointer) not in keys:
+            keys.add((case, pointer))
+            located = document.locate(pointer, "key")
+            for new in (*NEW_WORDS, *NEW_OTHERS):
+                finding = Finding(pointer, "m", anchor="key", stands_for=(*pointer[:-1], new))
+                compare(document, finding, located)
+    texts = 0
+    for _, document, pointer, value in suite_texts():
+        texts += 1
+        for new in (*NEW_WORDS, *NEW_OTHERS):
+            fix = Fix("write anew", "safe", (Change(0, len(value), new),))
+            compare(document, Finding(pointer, "m", fix=fix), document.locate(pointer))
+    assert len(keys) > 200
+    assert texts > 300
+    assert len(taken) > 2_000  # the quick way was taken that often

@@ -39,10 +39,10 @@ def place(document: Document, finding: Finding, located: Span) -> tuple[Span, Fi
             return located, None
         renamed = _changed(str(finding.pointer[-1]), fix.changes)
     node = _written_at(document, finding.pointer, located, renamed)
-    if fix is not None and renamed is not None and node is not None:
-        edit = _plain_rename(document.text, node, fix.changes, renamed)
+    if fix is not None and node is not None and (key or finding.at is None):
+        edit = _plain_whole(document.text, node, fix.changes)
         if edit is not None:
-            return located, Fix(fix.description, fix.applicability, fix.changes, (edit,), True)
+            return located, Fix(fix.description, fix.applicability, fix.changes, (edit,), key)
     found = scalar_map(document.text, node) if node is not None else None
     span = located
     if finding.at is not None and found is not None and not key:
@@ -66,29 +66,29 @@ def _rename(pointer: Pointer, meant: Pointer) -> Fix | None:
     return Fix(f"rename {quoted(old)} to {quoted(new)}", "unsafe", change, on_key=True)
 
 
-def _plain_rename(text: str, key: Written, changes: tuple[Change, ...], new: str) -> Edit | None:
-    """The edit that renames a plain key written on one line, as a whole, to a name that
-    is plain text too (most renames: a misspelt key), made at once; None for any other,
-    which `_edits` makes through the key's scalar map (ten times the cost, for the same
-    edit)."""
-    span = key.span
+def _plain_whole(text: str, scalar: Written, changes: tuple[Change, ...]) -> Edit | None:
+    """The edit that writes a plain scalar on one line anew, as a whole, when what it
+    becomes is a plain word too (a misspelt key renamed, a date in words written as
+    YYYY-MM-DD: most fixes of large briefs), made at once; None for any other, which
+    `_edits` makes through the scalar's map (ten times the cost, for the same edit)."""
+    span, old = scalar.span, scalar.value
     if (
-        key.style
-        or not key.value
+        scalar.style
+        or not old
         or len(changes) != 1
-        or (changes[0].start, changes[0].end) != (0, len(key.value))
+        or (changes[0].start, changes[0].end) != (0, len(old))
         or span.end_line != span.line
-        or span.end_column - span.column != len(key.value)
-        or not _PLAIN_NAME.fullmatch(new)
+        or span.end_column - span.column != len(old)
+        or not _PLAIN_WORD.fullmatch(new := changes[0].content)
         or not reads_as_text(new)
     ):
         return None
     start = offset_of(text, span.line - 1, span.column - 1)
-    return Edit(span, new) if text[start : start + len(key.value)] == key.value else None
+    return Edit(span, new) if text[start : start + len(old)] == old else None
 
 
-# A name that a plain scalar writes as itself wherever a key stands.
-_PLAIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+# What a plain scalar writes as itself, as a key or as a value, wherever it stands.
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
 def _written_at(

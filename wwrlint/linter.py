@@ -113,12 +113,13 @@ def _place(document: Document, rule: Rule, finding: Finding) -> Diagnostic:
     if finding.at is not None or finding.fix is not None or finding.stands_for is not None:
         # Only findings that name characters or come with a fix need the fix engine (and
         # the scalar maps and writers it loads): a clean brief's check never imports it.
-        from wwrlint.fixing import place
+        import wwrlint.fixing as fixing
 
-        span, fix = place(document, finding, span)  # the characters meant, the fix's edits
+        span, fix = fixing.place(document, finding, span)  # the characters meant, the edits
     value = _value_at(document.data, finding.pointer)
-    # Absolute, so that a cached result names the same file from any folder.
-    related = tuple(replace(r, path=os.path.abspath(r.path)) for r in finding.related)
+    related = finding.related
+    if related:  # absolute, so that a cached result names the same file from any folder
+        related = tuple(replace(r, path=os.path.abspath(r.path)) for r in related)
     return _diagnostic(document, rule, finding.message, span, finding.pointer, value, fix, related)
 
 
@@ -132,7 +133,7 @@ def _diagnostic(
     fix: Fix | None = None,
     related: tuple[Related, ...] = (),
 ) -> Diagnostic:
-    from wwrlint import excerpt  # a clean brief, the usual one, never loads it
+    import wwrlint.excerpt as excerpt  # a clean brief, the usual one, never loads it
 
     line = document.line(span.line)
     context, context_column = excerpt.context(line, span.column)
