@@ -24,7 +24,7 @@ _TYPOGRAPHY = re.compile('["“”‘’\n]|  ')
 ITEM_KINDS = ("heading", "paragraph", "claim", "assessment", "quote")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Item:
     """One body item: where it is, what kind it is, and its mapping."""
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from test_archive import EARLIER, ROSTER, cites_earlier
 
 from desk import CITING, make_desk
@@ -274,3 +276,35 @@ def test_an_index_whose_database_went_away_is_built_again(tmp_path: Path) -> Non
         assert archive.index is not index  # a fresh index of the files, for this run
     finally:
         archives.close()
+
+
+@given(
+    times=st.lists(st.integers(-(10**18), 10**18), max_size=40),
+    limit=st.one_of(st.integers(-(10**18), 10**18), st.floats(-1e18, 1e18)),
+    recent=st.integers(0, 12),
+)
+def test_the_briefs_written_just_before_the_last_run_are_all_found(
+    times: list[int], limit: float, recent: int
+) -> None:
+    """`listing._recent` finds the few recent times by `max` and `index`, and many by a
+    loop: either way, every time at or after the limit, and no other."""
+    times = times + [int(limit) + 1 + n for n in range(recent)]  # some surely recent
+    found = listing._recent(times, limit)
+    assert sorted(found) == [i for i, t in enumerate(times) if t >= limit]
+
+
+@given(
+    old=st.lists(st.integers(0, 3), max_size=120).map(lambda keys: keys[: len(keys) // 4 * 4]),
+    changed=st.sets(st.integers(0, 119), max_size=6),
+    block=st.sampled_from([4, 8, 1024]),
+)
+def test_every_brief_whose_stat_changed_is_found(
+    old: list[int], changed: set[int], block: int
+) -> None:
+    """`listing._differing` compares the stat keys a block at a time, then one by one:
+    whatever the block, every brief whose key changed is found, and no other."""
+    new = [key + (place in changed) for place, key in enumerate(old)]
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(listing, "_BLOCK", block)
+        found = list(listing._differing(new, old))
+    assert found == sorted({place // 4 * 4 for place in changed if place < len(old)})

@@ -82,10 +82,9 @@ class Listing:
         if previous.names == self.names:  # the usual case, made quick: no brief came or went
             new, old = self.keys, previous.keys
             limit = (previous.looked_at - store.RACY_SECONDS) * 1e9
-            places = set(_differing(new, old, 0, len(new) // 4)) if new != old else set()
+            places = set(_differing(new, old)) if new != old else set()
             for times in (old[1::4], old[2::4]):  # modification, then change times
-                if max(times, default=0) >= limit:  # rare: look for them one by one
-                    places.update(4 * i for i, t in enumerate(times) if t >= limit)
+                places.update(4 * i for i in _recent(times, limit))
             return [self.names[i // 4] for i in sorted(places)], []
         known = dict(zip(previous.names, _quads(previous.keys), strict=True))
         stale = []
@@ -166,18 +165,43 @@ def _stat_briefs(folder: str, found: list[str], strict: bool) -> tuple[list[str]
     return names, keys
 
 
-def _differing(new: list[int], old: list[int], start: int, end: int) -> Iterator[int]:
-    """The places (multiples of four) of the stat keys that differ between `start` and
-    `end` (counted in keys), found by halving: list comparisons run in C, so a few changed
-    briefs among thousands cost a few comparisons, not a loop over them all."""
-    if new[4 * start : 4 * end] == old[4 * start : 4 * end]:
-        return
-    if end - start == 1:
-        yield 4 * start
-        return
-    middle = (start + end) // 2
-    yield from _differing(new, old, start, middle)
-    yield from _differing(new, old, middle, end)
+def _differing(new: list[int], old: list[int]) -> Iterator[int]:
+    """The places (multiples of four) of the stat keys that differ, of two lists as long:
+    compared a block at a time (list comparisons run in C), and one key at a time only
+    within a block that differs, so a few changed briefs among thousands cost a pass over
+    the lists in C, not a loop over them all."""
+    for start in range(0, len(new), _BLOCK):
+        end = start + _BLOCK
+        if new[start:end] != old[start:end]:
+            for place in range(start, min(end, len(new)), 4):
+                if new[place : place + 4] != old[place : place + 4]:
+                    yield place
+
+
+# Stat keys compared at once by `_differing` (256 briefs: a multiple of four).
+_BLOCK = 1024
+
+
+def _recent(times: list[int], limit: float) -> list[int]:
+    """The places of the times at or after `limit`. There are few or none (the briefs
+    written just before the last run), so each is found by `max` and `index`, which run in
+    C, rather than by a loop over every time; past a handful, by that loop."""
+    found: list[int] = []
+    if not times or max(times) < limit:
+        return found
+    rest, older = list(times), int(limit) - 1
+    while len(found) < _FEW_RECENT:
+        newest = max(rest)
+        if newest < limit:
+            return found
+        place = rest.index(newest)
+        found.append(place)
+        rest[place] = older  # looked at: out of the way of the next `max`
+    return [i for i, t in enumerate(times) if t >= limit]
+
+
+# How many recent times `_recent` finds one by one.
+_FEW_RECENT = 8
 
 
 def _quads(keys: list[int]) -> Iterator[StatKey]:

@@ -16,7 +16,7 @@ from wwrlint.ignore import IGNORE_FILE
 ARCHIVE_FOLDER_NAME = "briefs"
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)
 class Place:
     """Where an archive is: its folder, its roster and catalogue files (when there are),
     the folder no link may lead out of, and what of it is left out: what the user
@@ -27,7 +27,7 @@ class Place:
     roster_path: str | None = None
     catalogue_path: str | None = None
     boundary: str = ""
-    skip: Skip = field(default=lambda _path, _is_folder: False, compare=False)
+    skip: Skip = field(default=lambda _path, _is_folder: False)
     watched: tuple[str, ...] = ()
     git: bool = False
     # What, besides the files, decides the archive's index (the exclusions in force).

@@ -37,7 +37,7 @@ _KINDS: dict[type[Node], Kind] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Written:
     """A scalar as the file writes it: its value, its style ("" plain, a quote, `|` or
     `>`) and where it is, from its first character to the one after its last."""
