@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from wwrlint import beside as module
+from wwrlint import store
+from wwrlint.archive import listing
 from wwrlint.beside import beside
 
 
@@ -94,3 +98,24 @@ def test_no_fork_where_the_system_has_none(monkeypatch: pytest.MonkeyPatch) -> N
     assert beside(lambda: order.append("work") or os.getpid(), lambda: order.append("mean")) == here
     assert order == ["mean", "work"]
     assert not module._can_fork()
+
+
+def test_an_archive_opened_with_nothing_to_do_meanwhile_forks_nothing(
+    tmp_path: Path, forked: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process that has nothing to do beside the stats (the language server, which
+    opens archives with no `meanwhile`) takes them itself: a fork would only cost."""
+    from desk import make_desk
+    from wwrlint.archive.listing import Listing
+    from wwrlint.archive.locate import place
+
+    briefs = make_desk(tmp_path, git=False)
+    monkeypatch.setattr(listing, "BESIDE_FROM", 1)
+    monkeypatch.setattr(store, "RACY_SECONDS", -3600.0)
+    found = place(str(briefs), None, (), lambda _path, _is_folder: False)
+    first = Listing.now(found, None, time.time())
+    again = Listing.now(found, first, time.time())
+    assert (again.names, again.keys) == (first.names, first.keys)
+    assert forked == []
+    Listing.now(found, first, time.time(), lambda: None)
+    assert len(forked) == 1

@@ -74,7 +74,7 @@ class Finder:
         self,
         database: str | None,
         jobs: int,
-        meanwhile: Callable[[str], object] = lambda _folder: None,
+        meanwhile: Callable[[str], object] | None = None,
     ) -> Archives:
         """The run's archives, indexed in `database`; `meanwhile` is called with the
         first one's folder while its files are looked at."""

@@ -100,12 +100,12 @@ class Listing:
         place: Place,
         previous: Listing | None,
         looked_at: float,
-        meanwhile: Callable[[], object] = lambda: None,
+        meanwhile: Callable[[], object] | None = None,
     ) -> Listing:
         """The archive's briefs as they are: the previous listing's, while no folder has
-        changed, else read from the folders. `meanwhile` is called once on the way: beside
-        the `stat` of each brief of a large archive, which then runs in a process of its
-        own (see `wwrlint.beside`)."""
+        changed, else read from the folders. `meanwhile`, if given, is called once on the
+        way: beside the `stat` of each brief of a large archive, which then runs in a process
+        of its own (see `wwrlint.beside`)."""
         folder = place.folder
         roster = _stat_key(place.roster_path) if place.roster_path else None
         if previous is not None and previous.folders is not None:
@@ -117,16 +117,17 @@ class Listing:
                 found = _stat_briefs(folder, names, strict=True)
                 return found[1] if found is not None else None
 
-            if len(names) >= BESIDE_FROM:
+            if meanwhile is not None and len(names) >= BESIDE_FROM:
                 from wwrlint.beside import beside
 
                 keys = beside(look, meanwhile)
             else:
-                meanwhile()
+                if meanwhile is not None:
+                    meanwhile()
                 keys = look()
             if keys is not None:
                 return cls(folders, names, keys, roster, looked_at, place.salt)
-        else:
+        elif meanwhile is not None:
             meanwhile()
         names, folders = _walk_archive(place)
         names, keys = _stat_briefs(folder, names, strict=False) or ([], [])

@@ -40,12 +40,12 @@ def open_archive(
     place: Place,
     database: str | None,
     read: Reader | None = None,
-    meanwhile: Callable[[], object] = lambda: None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Archive:
     """The archive at `place`, its index brought up to date in `database` (a temporary one
     when None). `read` gives the entries of the briefs that changed, in order (by default
-    by reading each here); `meanwhile` is called once while the files are looked at (see
-    `Listing.now`). Close it when done."""
+    by reading each here); `meanwhile`, if given, is called once while the files are looked
+    at (see `Listing.now`). Close it when done."""
     reader = read or _read_each
     index = (
         rows.Index(place.folder, database)
@@ -125,7 +125,7 @@ def _bring_up_to_date(
     index: rows.Index,
     place: Place,
     read: Reader,
-    meanwhile: Callable[[], object] = lambda: None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> dict[str, Any]:
     """Bring the stored index in line with the files; the roster's analysts."""
     looked_at = time.time()
@@ -225,7 +225,7 @@ class Archives:
         locate: Callable[[str], Place | None],
         database: str | None,
         read: Reader | None = None,
-        meanwhile: Callable[[str], object] = lambda _folder: None,
+        meanwhile: Callable[[str], object] | None = None,
         folder_of: Callable[[str], str] = lambda path: os.path.dirname(os.path.abspath(path)),
     ) -> None:
         self._locate = locate
@@ -254,11 +254,8 @@ class Archives:
         return self._open[found.key]
 
     def _opened(self, found: Place) -> Archive:
-        step, self._meanwhile = self._meanwhile, lambda _folder: None
-
-        def meanwhile() -> object:
-            return step(found.folder)
-
+        step, self._meanwhile = self._meanwhile, None
+        meanwhile = (lambda: step(found.folder)) if step is not None else None
         if self._database is not None:
             try:
                 return open_archive(found, self._database, self._read, meanwhile)
