@@ -14,7 +14,7 @@ import pytest
 
 from conftest import REPO, VALID
 from desk import CITING, brief, make_desk
-from wwrlint import store
+from wwrlint import RARE_COLLECTIONS, store
 from wwrlint.archive import listing
 
 BIN = Path(sys.executable).parent
@@ -71,6 +71,23 @@ def test_the_command_leaves_with_its_output_whole_and_its_code(tmp_path: Path) -
     assert result.stderr == "Found 300 errors in 300 of 300 briefs.\n"
 
 
+def test_the_command_sets_the_collector_before_it_loads_its_modules() -> None:
+    """The installed command's module (`wwrlint.command`) tells the collector to look for
+    cycles rarely, then loads the command line: click is not loaded before."""
+    probe = (
+        "import gc, sys\n"
+        "sys.modules['click'] = None  # loading click now fails\n"
+        "try:\n"
+        "    import wwrlint.command\n"
+        "except ImportError:\n"
+        "    print(gc.get_threshold())\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout == f"{RARE_COLLECTIONS}\n"
+    scripts = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'wwrlint = "wwrlint.command:run"' in scripts
+
+
 def test_a_reader_that_goes_away_ends_the_command_quietly(tmp_path: Path) -> None:
     many_errors(tmp_path, 1000)  # more output than a pipe holds
     command = [str(BIN / "wwrlint"), "check", "--no-cache", "-j", "1", "."]
@@ -111,7 +128,7 @@ def test_the_command_removes_what_it_made_for_the_run(tmp_path: Path) -> None:
 FORKS_TOLD = (
     "import sys\n"
     "sys.addaudithook(lambda event, _: event == 'os.fork' and print('forked', file=sys.stderr))\n"
-    "from wwrlint.cli import run\n"
+    "from wwrlint.command import run\n"
     "run()\n"
 )
 

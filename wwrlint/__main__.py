@@ -1,6 +1,6 @@
 """Run wwrlint as `python -m wwrlint`."""
 
-from wwrlint.cli import run
+from wwrlint.command import run
 
 if __name__ == "__main__":
     run()

@@ -13,7 +13,7 @@ from typing import NoReturn
 
 import click
 
-from wwrlint import __version__
+from wwrlint import RARE_COLLECTIONS, __version__
 from wwrlint.cli.common import CONTEXT, EXIT_TOOL
 from wwrlint.cli.lazy import LazyCommand, LazyGroup
 from wwrlint.stopping import SIGNALS
@@ -208,10 +208,7 @@ def main(argv: Sequence[str] | None = None, prog_name: str = "wwrlint") -> NoRet
     traceback; a signal to stop ends the run with 128 + its number (130 for Ctrl-C), once
     the files it was writing are cleaned up."""
     _stop_on_signals()
-    # wwrlint makes many objects and few reference cycles: looking for cycles every 700
-    # allocations, as Python does by default, took 30 % of the CPU of a brief with 40,000
-    # findings (bench/linear.py), and memory is the same either way.
-    gc.set_threshold(100_000, 50, 1_000)
+    gc.set_threshold(*RARE_COLLECTIONS)  # see `wwrlint.RARE_COLLECTIONS`
     for stream in (sys.stdout, sys.stderr):  # never fail on a character the console lacks
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
