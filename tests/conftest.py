@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -52,6 +54,26 @@ def _cache_outside_the_checkout(
 ) -> None:
     """Runs in tests keep their result cache out of the repository."""
     monkeypatch.setenv("WWRLINT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """The children this process forks during a test (see `wwrlint.beside`); none is left
+    unreaped after it."""
+    children: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        child = fork()
+        if child:
+            children.append(child)
+        return child
+
+    monkeypatch.setattr(os, "fork", counted)
+    yield children
+    for child in children:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(child, os.WNOHANG)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,24 +16,8 @@ from wwrlint import store
 from wwrlint.archive import listing
 from wwrlint.beside import beside
 
-
-@pytest.fixture(autouse=True)
-def forked(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """The children forked by each test; none is left unreaped after it."""
-    children: list[int] = []
-    fork = os.fork
-
-    def counted() -> int:
-        child = fork()
-        if child:
-            children.append(child)
-        return child
-
-    monkeypatch.setattr(os, "fork", counted)
-    yield children
-    for child in children:
-        with pytest.raises(ChildProcessError):
-            os.waitpid(child, os.WNOHANG)
+# Every test here counts the children it forks (`conftest.forked`): none is left unreaped.
+pytestmark = pytest.mark.usefixtures("forked")
 
 
 def test_the_work_is_done_in_a_child_while_this_process_goes_on(forked: list[int]) -> None:

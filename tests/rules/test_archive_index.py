@@ -86,28 +86,18 @@ def test_an_unchanged_archive_is_not_read_again(
 
 
 def test_a_large_archive_is_looked_at_in_a_process_beside(
-    archive: Path, monkeypatch: pytest.MonkeyPatch
+    archive: Path, monkeypatch: pytest.MonkeyPatch, forked: list[int]
 ) -> None:
     """From `BESIDE_FROM` briefs on, a run that finds the listing it left takes the stats
     in a forked child, and still sees an edit to another brief."""
     monkeypatch.setattr(listing, "BESIDE_FROM", 1)
-    forks: list[int] = []
-    fork = os.fork
-
-    def counted() -> int:
-        child = fork()
-        if child:
-            forks.append(child)
-        return child
-
-    monkeypatch.setattr(os, "fork", counted)
     assert rules(archive / "brief.yaml") == []
-    assert forks == []  # the first run reads the folders
+    assert forked == []  # the first run reads the folders
     assert rules(archive / "brief.yaml") == []
-    assert len(forks) == 1
+    assert len(forked) == 1
     (archive / "2021" / "earlier.yaml").write_text(SAME_ID)
     assert rules(archive / "brief.yaml") == BOTH
-    assert len(forks) == 2
+    assert len(forked) == 2
 
 
 def test_an_edit_that_keeps_size_and_mtime_is_seen(archive: Path) -> None:

@@ -120,14 +120,14 @@ class Listing:
             if meanwhile is not None and len(names) >= BESIDE_FROM:
                 from wwrlint.beside import beside
 
-                keys = beside(look, meanwhile)
+                keys, meanwhile = beside(look, meanwhile), None
             else:
-                if meanwhile is not None:
-                    meanwhile()
                 keys = look()
             if keys is not None:
+                if meanwhile is not None:
+                    meanwhile()
                 return cls(folders, names, keys, roster, looked_at, place.salt)
-        elif meanwhile is not None:
+        if meanwhile is not None:
             meanwhile()
         names, folders = _walk_archive(place)
         names, keys = _stat_briefs(folder, names, strict=False) or ([], [])
