@@ -199,3 +199,42 @@ def test_show_settings_names_the_archive_in_use(tmp_path: Path) -> None:
         "catalogue": None,
         "boundary": str(tmp_path),
     }
+
+
+@pytest.mark.parametrize(("git", "cache"), WAYS)
+def test_a_run_of_every_brief_adds_no_dependent_and_one_of_all_but_one_adds_it(
+    tmp_path: Path, git: bool, cache: bool
+) -> None:
+    """A run that names every brief of the archive has no dependent left to add (the
+    scope skips asking the index); one brief short, the brief left out that cites a
+    checked one is added, from any folder and however the paths are spelt."""
+    briefs = make_desk(tmp_path, git)
+    (briefs / "more.yaml").write_text(brief("harbour-2031-05"))
+
+    def shown(cwd: Path, *paths: str) -> list[str]:
+        options = ["check", "--show-files", *([] if cache else ["--no-cache"])]
+        old = os.getcwd()
+        os.chdir(cwd)
+        try:
+            result = CliRunner().invoke(cli, [*options, *paths])
+        finally:
+            os.chdir(old)
+        assert (result.exit_code, result.stderr) == (0, "")
+        return result.stdout.splitlines()
+
+    every = ["briefs/citing.yaml", "briefs/more.yaml", "briefs/2031/earlier.yaml"]
+    assert shown(tmp_path, "briefs/") == ["briefs/analysts.yaml", *every]
+    assert shown(tmp_path, *every) == every
+    assert shown(tmp_path, *(f"./{p}" for p in reversed(every))) == [
+        f"./{p}" for p in reversed(every)
+    ]
+    assert shown(briefs, "more.yaml", "2031/earlier.yaml") == [
+        "more.yaml",
+        "2031/earlier.yaml",
+        "citing.yaml",
+    ]
+    assert shown(tmp_path, "briefs/more.yaml", "briefs/2031/earlier.yaml") == [
+        "briefs/more.yaml",
+        "briefs/2031/earlier.yaml",
+        "briefs/citing.yaml",
+    ]

@@ -71,6 +71,8 @@ class Archive:
     entries: Iterable[BriefEntry] = ()
     catalogue: tuple[Published, ...] = ()
     catalogue_path: str | None = None
+    # The briefs below the folder, as listed when the archive was opened (its index's).
+    listed: list[str] = field(default_factory=list)
     index: Index | None = field(default=None, repr=False)
     # Makes a fresh index when the stored one proves damaged.
     rebuild: Callable[[], Index] | None = field(default=None, repr=False)
@@ -87,13 +89,14 @@ class Archive:
     def _ask(self, question: Callable[[Index], T]) -> T:
         """The index's answer; when a row proves damaged, or the database fails (removed
         by `wwrlint clean` meanwhile, say), a fresh index's."""
-        from wwrlint import store
-        from wwrlint.archive.index import Damaged
-
         try:
             return question(self._index())
-        except (Damaged, store.Error):
-            if self.rebuild is None:
+        except Exception as error:
+            # Imported here, on the rare way out: the rules ask thousands of times a run.
+            from wwrlint import store
+            from wwrlint.archive.index import Damaged
+
+            if not isinstance(error, (Damaged, store.Error)) or self.rebuild is None:
                 raise
             self.close()
             self.index, self.rebuild = self.rebuild(), None
