@@ -218,14 +218,16 @@ class Cache:
         return row  # path, size, mtime, ctime, inode, checked, digest, settings, blob, crc
 
     def look_up(
-        self, path: str, shown: str, key: str
+        self, path: str, shown: str, key: str, stat_key: tuple[int, ...] | None = None
     ) -> tuple[list[Diagnostic] | None, str | None]:
         """The cached diagnostics of a file (by its absolute path) if it is unchanged by
-        its stat; else none, and the content hash recorded for it under these settings."""
+        its stat (`stat_key`, when the run took it already); else none, and the content
+        hash recorded for it under these settings."""
         row = self._row(path)
         if row is None or row[7] != key:
             return None, None
-        if _same_stat(row, path) and (found := _diagnostics(shown, row[8])) is not None:
+        same = _same_stat(row, path) if stat_key is None else _stored_against(row, stat_key)
+        if same and (found := _diagnostics(shown, row[8])) is not None:
             return found, None
         return None, str(row[6])
 
@@ -287,6 +289,10 @@ def _same_stat(row: tuple[Any, ...], path: str) -> bool:
         stat_key = store.stat_key(os.stat(path))
     except OSError:
         return False
+    return _stored_against(row, stat_key)
+
+
+def _stored_against(row: tuple[Any, ...], stat_key: tuple[int, ...]) -> bool:
     return tuple(row[1:5]) == stat_key and store.settled(stat_key, row[5])
 
 

@@ -16,6 +16,7 @@ from wwrlint.archive.model import Archive, BriefEntry
 if TYPE_CHECKING:
     import multiprocessing.pool
 
+    from wwrlint.archive.listing import StatKey
     from wwrlint.archive.update import Archives
     from wwrlint.loading import Document
 from wwrlint.cache import Cache, Seen, content_hash, settings_key
@@ -82,11 +83,15 @@ def check_files(
     cache: Cache | None,
     jobs: int,
     archives: Archives | None = None,
+    listed_stats: bool = False,
 ) -> Iterator[Outcome]:
-    """An outcome for each path, in order, each checked against its own archive."""
+    """An outcome for each path, in order, each checked against its own archive.
+    `listed_stats`: a brief's stat is the one its archive's listing took as it was opened
+    (in this run: the command line's, not a server's, whose archives outlive that state)."""
     pending: list[tuple[int, _Task]] = []
     ready: dict[int, Outcome] = {}
     opened: dict[str, Archive] = {}
+    stats: dict[str, dict[str, StatKey]] = {}  # by archive folder
     if cache is not None and len(paths) >= READ_AHEAD_FROM:
         cache.read_ahead(list(map(finder.absolute, paths)))
     for index, path in enumerate(paths):
@@ -101,7 +106,14 @@ def check_files(
             pending.append((index, _Task(path, settings, "", None, folder)))
             continue
         key = settings_key(settings, path) + salt
-        cached, known = cache.look_up(finder.absolute(path), display(path), key)
+        absolute = finder.absolute(path)
+        stat_key = None
+        if listed_stats and archive is not None and archive.listing is not None:
+            if archive.folder not in stats:
+                listing = archive.listing
+                stats[archive.folder] = listing.stat_keys(finder.absolute(archive.folder))
+            stat_key = stats[archive.folder].get(absolute)
+        cached, known = cache.look_up(absolute, display(path), key, stat_key)
         if cached is not None:
             ready[index] = Outcome(path, cached, brief=is_brief(path, archive))
             continue

@@ -35,6 +35,7 @@ class IgnoreFile:
             patterns.append(pattern)
             self._negated.append(negated)
             folders_only.append(folder_only)
+        self.empty = not patterns  # comments only, as git's own info/exclude is at first
         from wwrlint.globs import Patterns  # a repository with no ignore file never loads it
 
         self._patterns = Patterns(patterns, folders_only)
@@ -64,7 +65,10 @@ class GitIgnored:
         self._inside = os.path.join(self.root, "")  # what every path below it starts with
         self.consulted: list[str] = []
         self._files: dict[tuple[str, ...], IgnoreFile | None] = {}
-        self._folders: dict[tuple[str, ...], bool] = {}
+        # Of each folder: whether it, or one above it, is ignored; the ignore files that
+        # apply to what is in it, deepest first (with the depth of the folder of each).
+        self._within: dict[tuple[str, ...], bool] = {(): False}
+        self._applying: dict[tuple[str, ...], list[tuple[int, IgnoreFile]]] = {}
         self._exclude = self._read(os.path.join(self.root, ".git", "info", "exclude"))
 
     def __call__(self, path: str, is_folder: bool = False) -> bool:
@@ -76,27 +80,35 @@ class GitIgnored:
             return False  # the root itself, or outside it
         relative = absolute[len(self._inside) :]
         parts = tuple(relative.split(os.sep))
-        for depth in range(1, len(parts)):
-            if self._folder_ignored(parts[:depth]):
-                return True
-        return self._decide(parts, is_folder)
+        return self._within_ignored(parts[:-1]) or self._decide(parts, is_folder)
 
-    def _folder_ignored(self, parts: tuple[str, ...]) -> bool:
-        if parts not in self._folders:
-            self._folders[parts] = self._decide(parts, True)
-        return self._folders[parts]
+    def _within_ignored(self, folder: tuple[str, ...]) -> bool:
+        """Whether a folder below the root, or one above it, is ignored: nothing inside an
+        ignored folder comes back."""
+        known = self._within.get(folder)
+        if known is None:
+            known = self._within_ignored(folder[:-1]) or self._decide(folder, True)
+            self._within[folder] = known
+        return known
 
     def _decide(self, parts: tuple[str, ...], is_folder: bool) -> bool:
         """The deepest ignore file with a pattern for the path decides; then info/exclude."""
-        for depth in range(len(parts) - 1, -1, -1):
-            patterns = self._ignore_file(parts[:depth])
-            if patterns is not None:
-                verdict = patterns.verdict("/".join(parts[depth:]), is_folder)
-                if verdict is not None:
-                    return verdict
+        for depth, patterns in self._applying_in(parts[:-1]):
+            verdict = patterns.verdict("/".join(parts[depth:]), is_folder)
+            if verdict is not None:
+                return verdict
         if self._exclude is not None:
             return bool(self._exclude.verdict("/".join(parts), is_folder))
         return False
+
+    def _applying_in(self, folder: tuple[str, ...]) -> list[tuple[int, IgnoreFile]]:
+        """The ignore files of a folder and of those above it, deepest first."""
+        known = self._applying.get(folder)
+        if known is None:
+            own = self._ignore_file(folder)
+            above = self._applying_in(folder[:-1]) if folder else []
+            known = self._applying[folder] = [(len(folder), own), *above] if own else above
+        return known
 
     def _ignore_file(self, folder: tuple[str, ...]) -> IgnoreFile | None:
         if folder not in self._files:
@@ -110,4 +122,5 @@ class GitIgnored:
         except OSError:
             return None
         self.consulted.append(path)
-        return IgnoreFile(text)
+        patterns = IgnoreFile(text)
+        return None if patterns.empty else patterns

@@ -254,7 +254,7 @@ def _outcomes(
                 for path in scope.files
             )
         else:
-            outcomes = check_files(scope.files, finder, cache, jobs, archives)
+            outcomes = check_files(scope.files, finder, cache, jobs, archives, listed_stats=True)
         yield from _with_progress(outcomes, len(scope.files), streams.stderr)
     finally:
         archives.close()

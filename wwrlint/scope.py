@@ -164,10 +164,11 @@ def _dependents(
         paths = checked.get(archive.folder, [])
         if not paths:
             continue
-        if len(paths) >= len(archive.listed):  # maybe the whole archive, with nothing left
+        listed = archive.listing.names if archive.listing is not None else None
+        if listed is not None and len(paths) >= len(listed):  # maybe the whole archive
             named = named if named is not None else set(map(absolute, files))
             top = os.path.join(absolute(archive.folder), "")
-            if all(top + name in named for name in archive.listed):
+            if all(top + name in named for name in listed):
                 continue  # what depends on them is among them: the index's briefs are these
         for path in archive.dependents(paths):
             if named is None:

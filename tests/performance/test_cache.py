@@ -15,7 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import VALID
-from wwrlint import checking, store
+from desk import EARLIER, make_desk
+from wwrlint import cache, checking, store
 from wwrlint.cli import cli
 
 BAD = VALID.replace("date: 2022-01-03", "date: 2022-13-03")
@@ -106,6 +107,39 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_seen(aged: Path) -> None:
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same mtime; ctime moves
     assert path.stat().st_size == stat.st_size
     assert check("--cache-dir", folder, str(aged)) == (0, "[]\n")
+
+
+def test_a_brief_of_an_archive_is_judged_by_the_stat_its_listing_took(
+    aged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The archive's listing takes the stat of every brief as the run starts: the cache
+    judges a brief by that one and takes no second (the roster, not listed, by its own);
+    an edit that keeps the size and modification time is seen all the same."""
+    briefs = make_desk(aged, git=False)
+    folder = str(aged / "cache")
+    old = os.getcwd()
+    os.chdir(aged)
+    try:
+        assert check("--cache-dir", folder, "briefs/") == (0, "[]\n")
+        real = cache._same_stat
+
+        def only_unlisted(row: tuple[object, ...], path: str) -> bool:
+            assert path.endswith("analysts.yaml"), f"{path} was given a second stat"
+            return real(row, path)
+
+        monkeypatch.setattr(cache, "_same_stat", only_unlisted)
+        assert check("--cache-dir", folder, "briefs/") == (0, "[]\n")
+        earlier = briefs / "2031" / "earlier.yaml"
+        stat = earlier.stat()
+        time.sleep(0.01)
+        earlier.write_text(EARLIER.replace("date: 2031-02-01", "date: 2031-02-02", 1))
+        os.utime(earlier, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # ctime moves
+        assert earlier.stat().st_size == stat.st_size
+        warm = check("--cache-dir", folder, "briefs/")
+        assert warm == check("--no-cache", "briefs/")
+        assert [d["rule"] for d in json.loads(warm[1])] == ["brief-date-mismatch"]
+    finally:
+        os.chdir(old)
 
 
 def test_an_edit_within_the_same_instant_is_seen(tmp_path: Path) -> None:

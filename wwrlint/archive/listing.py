@@ -75,6 +75,11 @@ class Listing:
             return roster == self.roster
         return roster == tuple(self.roster) and store.settled(self.roster, self.looked_at)
 
+    def stat_keys(self, folder: str) -> dict[str, StatKey]:
+        """Each brief's stat key, by its path in `folder` (the archive's, made absolute)."""
+        top = os.path.join(folder, "")
+        return dict(zip([top + name for name in self.names], _quads(self.keys), strict=True))
+
     def changes(self, previous: Listing | None) -> tuple[list[str], list[str]]:
         """The briefs whose stat changed (or was too recent to trust), and those gone."""
         if previous is None:

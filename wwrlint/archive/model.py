@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from wwrlint.archive.index import Index
+    from wwrlint.archive.listing import Listing
 
 T = TypeVar("T")
 
@@ -71,8 +72,8 @@ class Archive:
     entries: Iterable[BriefEntry] = ()
     catalogue: tuple[Published, ...] = ()
     catalogue_path: str | None = None
-    # The briefs below the folder, as listed when the archive was opened (its index's).
-    listed: list[str] = field(default_factory=list)
+    # The archive's briefs as they were when it was opened (its index's), when it was.
+    listing: Listing | None = field(default=None, repr=False)
     index: Index | None = field(default=None, repr=False)
     # Makes a fresh index when the stored one proves damaged.
     rebuild: Callable[[], Index] | None = field(default=None, repr=False)

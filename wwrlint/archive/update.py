@@ -57,7 +57,7 @@ def open_archive(
     try:
         if place.catalogue_path is not None:
             archive.catalogue = _catalogue(index, place.catalogue_path)
-        archive.roster, archive.listed = _bring_up_to_date(index, place, reader, meanwhile)
+        archive.roster, archive.listing = _bring_up_to_date(index, place, reader, meanwhile)
     except BaseException:
         archive.close()
         raise
@@ -126,9 +126,9 @@ def _bring_up_to_date(
     place: Place,
     read: Reader,
     meanwhile: Callable[[], object] | None = None,
-) -> tuple[dict[str, Any], list[str]]:
+) -> tuple[dict[str, Any], Listing]:
     """Bring the stored index in line with the files; the roster's analysts, and the
-    briefs listed (below the archive's folder)."""
+    listing the index now holds for."""
     looked_at = time.time()
     database = index.db()
     query = "SELECT id, fingerprint, roster, listing FROM archives WHERE key = ?"
@@ -144,7 +144,7 @@ def _bring_up_to_date(
             # a folder changed, its briefs did not: keep the listing that says so
             query = "UPDATE archives SET listing = ? WHERE id = ?"
             database.execute(query, (listing.dump(), row[0]))
-        return roster, listing.names
+        return roster, listing
     with store.transaction(database):
         number = row[0] if row is not None else rows.add_archive(database, place.key)
         index.number = number
@@ -158,7 +158,7 @@ def _bring_up_to_date(
             "UPDATE archives SET fingerprint = ?, roster = ?, listing = ? WHERE id = ?",
             (fingerprint, marshal.dumps(roster), listing.dump(), number),
         )
-    return roster, listing.names
+    return roster, listing
 
 
 def _roster_of(blob: bytes | None) -> dict[str, dict[str, Any]] | None:
