@@ -35,7 +35,12 @@ def read_summary(path: str) -> tuple[BriefEntry | None, str | None]:
         content = read_brief(path)
     except OSError:
         return None, None
-    return summary_of(path, content), hashlib.sha256(content).hexdigest()
+    entry = summary_of(path, content)
+    if entry is not None:
+        # Worked out here, in the worker process that read the brief: the entry takes it
+        # along to the one that stores it, which has every brief's to store.
+        entry.digest  # noqa: B018
+    return entry, hashlib.sha256(content).hexdigest()
 
 
 def summary_of(path: str, content: bytes) -> BriefEntry | None:
