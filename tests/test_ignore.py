@@ -5,6 +5,7 @@ pattern set. (That `*a*a*...` patterns take linear time: robustness/test_linear.
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,8 +47,13 @@ def git_ignored(root: Path) -> set[str]:
 
 
 def ours(root: Path) -> set[str]:
+    """The files of the tree wwrlint says git ignores; and no file is ignored in a folder
+    that `keeps_all` vouches for (a walk asks nothing of the files of such a folder)."""
     ignored = GitIgnored(str(root))
-    return {name for name in FILES if ignored(str(root / name))}
+    found = {name for name in FILES if ignored(str(root / name))}
+    vouched = [name for name in found if ignored.keeps_all(str((root / name).parent))]
+    assert vouched == [], f"ignored, in a folder said to keep all: {vouched}"
+    return found
 
 
 def make_tree(root: Path, ignores: dict[str, str]) -> None:
@@ -96,6 +102,26 @@ CASES = {
 def test_what_git_ignores(tmp_path: Path, ignores: dict[str, str]) -> None:
     make_tree(tmp_path, ignores)
     assert ours(tmp_path) == git_ignored(tmp_path)
+
+
+@pytest.mark.parametrize("ignores", CASES.values(), ids=CASES.keys())
+def test_a_check_finds_the_briefs_git_keeps(tmp_path: Path, ignores: dict[str, str]) -> None:
+    """Through the command, from the root and from a subfolder: the walk asks nothing of
+    the files of folders where no pattern applies, and finds what git keeps."""
+    make_tree(tmp_path, ignores)
+    kept = sorted(
+        name for name in FILES if name.endswith(".yaml") and name not in git_ignored(tmp_path)
+    )
+    for cwd, prefix in ((tmp_path, ""), (tmp_path / "briefs", "briefs/")):
+        result = subprocess.run(
+            [sys.executable, "-m", "wwrlint", "check", "--show-files", "--no-cache", "."],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+        )
+        assert "Traceback" not in result.stderr
+        shown = sorted(prefix + line for line in result.stdout.splitlines())
+        assert shown == [name for name in kept if name.startswith(prefix)], result.stderr
 
 
 def test_info_exclude_and_the_subfolder_a_run_starts_in(tmp_path: Path) -> None:

@@ -27,9 +27,15 @@ def is_brief_name(name: str) -> bool:
 
 # Whether a path (a file, or a folder when the flag says so) is left out.
 Skip = Callable[[str, bool], bool]
+# Whether no file directly in a folder can be left out, so that a walk need not ask of each.
+KeepsAll = Callable[[str], bool]
 
 
 def _keep(path: str, is_folder: bool) -> bool:
+    return False
+
+
+def _ask(folder: str) -> bool:
     return False
 
 
@@ -38,11 +44,13 @@ def discover(
     excluded: Skip = _keep,
     ignored: Skip = _keep,
     absolute: Callable[[str], str] = os.path.abspath,
+    keeps_all: KeepsAll = _ask,
 ) -> Discovery:
     """Files named directly are taken as they are; folders give every *.yaml and *.yml
     below them, skipping hidden files and folders and what git ignores (`ignored`).
     Paths the configuration excludes are left out, named or found. Each file is listed
-    once (`absolute` is `os.path.abspath`, or a quicker equal)."""
+    once (`absolute` is `os.path.abspath`, or a quicker equal). Of a folder `keeps_all`
+    vouches for, no file is asked about."""
     found = Discovery()
     seen: set[str] = set()
 
@@ -61,7 +69,7 @@ def discover(
 
     for path in paths:
         if os.path.isdir(path):
-            for file_path, link in _walk(path, found, skip):
+            for file_path, link in _walk(path, found, skip, keeps_all=keeps_all):
                 add(file_path, link)
         elif os.path.isfile(path):
             if excluded(path, False):
@@ -89,6 +97,7 @@ def _walk(
     found: Discovery,
     skip: Skip,
     folders: list[str] | None = None,
+    keeps_all: KeepsAll = _ask,
 ) -> list[tuple[str, bool]]:
     """(path, is a symbolic link) of every brief below `top`, folder by folder in name
     order; links to folders are not followed."""
@@ -105,6 +114,7 @@ def _walk(
         if folders is not None:
             folders.append(folder)
         subfolders = []
+        ask = not keeps_all(folder)  # of each file here (a folder is always asked about)
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -113,7 +123,7 @@ def _walk(
             if entry.is_dir(follow_symlinks=False):
                 if not skip(path, True):
                     subfolders.append(path)
-            elif is_brief_name(entry.name) and not skip(path, False):
+            elif is_brief_name(entry.name) and not (ask and skip(path, False)):
                 files.append((path, entry.is_symlink()))
         pending.extend(reversed(subfolders))
     return files

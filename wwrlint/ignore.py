@@ -82,6 +82,14 @@ class GitIgnored:
         parts = tuple(relative.split(os.sep))
         return self._within_ignored(parts[:-1]) or self._decide(parts, is_folder)
 
+    def keeps_all(self, folder: str) -> bool:
+        """Whether nothing directly in a folder (given absolute and normalized) is
+        ignored: it is not within an ignored folder, and no pattern applies there."""
+        if folder != self.root and not folder.startswith(self._inside):
+            return True  # outside the repository
+        parts = tuple(folder[len(self._inside) :].split(os.sep)) if folder != self.root else ()
+        return not (self._within_ignored(parts) or self._applying_in(parts) or self._exclude)
+
     def _within_ignored(self, folder: tuple[str, ...]) -> bool:
         """Whether a folder below the root, or one above it, is ignored: nothing inside an
         ignored folder comes back."""

@@ -36,15 +36,24 @@ class _GitIgnore:
         self._by_root: dict[str, GitIgnored] = {}
 
     def __call__(self, path: str, is_folder: bool) -> bool:
-        folder = self._finder.folder_of(path)
+        ignored = self._in(self._finder.folder_of(path))
+        return ignored is not None and ignored.ignores(self._finder.absolute(path), is_folder)
+
+    def keeps_all(self, folder: str) -> bool:
+        """Whether git ignores nothing directly in a folder."""
+        absolute = self._finder.absolute(folder)
+        ignored = self._in(absolute)
+        return ignored is None or ignored.keeps_all(absolute)
+
+    def _in(self, folder: str) -> GitIgnored | None:
+        """What git ignores in the repository of an absolute folder; None outside one."""
         if folder not in self._by_folder:
             root = repository(folder)
             ignored = None
             if root is not None:
                 ignored = self._by_root.setdefault(root, GitIgnored(root))
             self._by_folder[folder] = ignored
-        ignored = self._by_folder[folder]
-        return ignored is not None and ignored.ignores(self._finder.absolute(path), is_folder)
+        return self._by_folder[folder]
 
 
 class Finder:
@@ -60,6 +69,13 @@ class Finder:
     def skip(self, path: str, is_folder: bool) -> bool:
         """Whether the walk of a folder leaves a path out."""
         return self.excluded(path, is_folder) or self.git(path, is_folder)
+
+    def keeps_all(self, folder: str) -> bool:
+        """Whether no file directly in a folder is left out: none is excluded there (no
+        `exclude` in its settings, which are its files'), and git ignores none."""
+        return not self.config.for_path(folder, is_folder=True).exclude and self.git.keeps_all(
+            folder
+        )
 
     def locate(self, path: str) -> Place | None:
         """Where the archive of a path is, or None when it belongs to none."""
@@ -122,6 +138,7 @@ class Finder:
                 lambda p, is_folder: p not in given and self.excluded(p, is_folder),
                 self.git,
                 self.config.absolute,
+                self.keeps_all,
             )
         else:
             found = Discovery()
