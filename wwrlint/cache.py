@@ -149,8 +149,8 @@ class Cache:
         self._pending: list[tuple[Any, ...]] = []
         # The rows read at once for a run of many files (see `read_ahead`), by path, and
         # what the paths of the folder they were read for start with.
-        self._read: dict[bytes, tuple[Any, ...]] = {}
-        self._read_inside: bytes | None = None
+        self._read: dict[str, tuple[Any, ...]] = {}
+        self._read_inside: str | None = None
         # Why the folder is not used (it holds files that are not wwrlint's), or None.
         self.refused: str | None = None
         self.database: sqlite3.Connection | None = None
@@ -181,34 +181,36 @@ class Cache:
     def read_ahead_below(self, folder: str) -> None:
         """`read_ahead` for every file below an absolute folder (nothing, when the rows
         read already hold them)."""
-        inside = os.fsencode(os.path.join(folder, ""))
+        inside = os.path.join(folder, "")
         if self.database is None:
             return
         if self._read_inside is not None and inside.startswith(self._read_inside):
             return  # read already
-        after = inside[:-1] + bytes([inside[-1] + 1])  # the first path not below it
+        below = os.fsencode(inside)
+        after = below[:-1] + bytes([below[-1] + 1])  # the first path not below it
         try:
             found = self.database.execute(
-                "SELECT * FROM results WHERE path >= ? AND path < ?", (inside, after)
+                "SELECT * FROM results WHERE path >= ? AND path < ?", (below, after)
             ).fetchall()
         except store.Error:
             self._give_up()
             return
-        self._read = {row[0]: row for row in found}
+        # By the path as the run has it (decoding them now, beside the listing, spares
+        # the lookup of each file an encoding).
+        self._read = {os.fsdecode(row[0]): row for row in found}
         self._read_inside = inside
 
     def _row(self, path: str) -> tuple[Any, ...] | None:
         """The row of a file, by its absolute path."""
         if self.database is None:
             return None
-        key = os.fsencode(path)
         row: tuple[Any, ...] | None
-        if self._read_inside is not None and key.startswith(self._read_inside):
-            row = self._read.get(key)
+        if self._read_inside is not None and path.startswith(self._read_inside):
+            row = self._read.get(path)
         else:
             try:
                 row = self.database.execute(
-                    "SELECT * FROM results WHERE path = ?", (key,)
+                    "SELECT * FROM results WHERE path = ?", (os.fsencode(path),)
                 ).fetchone()
             except store.Error:
                 self._give_up()

@@ -131,6 +131,8 @@ def _walk(
 
 def display(path: str) -> str:
     """A path as it can be printed: bytes that are not UTF-8 shown as U+FFFD."""
+    if path.isascii():  # the usual path, as it is (asked of every file of a run)
+        return path
     return os.fsencode(path).decode("utf-8", "replace")
 
 

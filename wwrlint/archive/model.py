@@ -154,16 +154,24 @@ class Archive:
 
     def role_of(self, path: str) -> str:
         """What a file of the archive is: "roster", "catalogue" or "brief"."""
+        if not path.endswith(self._special_names):  # quick to tell, for every brief
+            return "brief"
         name = os.path.basename(path)
         for role, special in (("roster", self.roster_path), ("catalogue", self.catalogue_path)):
             if (
                 special is not None
-                and special.endswith(name)  # quick to tell, for most briefs
                 and name == os.path.basename(special)
                 and os.path.realpath(path) == os.path.realpath(special)
             ):
                 return role
         return "brief"
+
+    @cached_property
+    def _special_names(self) -> tuple[str, ...]:
+        """The file names of the roster and catalogue (a path of either ends in one; the
+        two are given as the archive is made, and stay)."""
+        specials = (self.roster_path, self.catalogue_path)
+        return tuple(os.path.basename(p) for p in specials if p is not None)
 
     def dependents(self, paths: list[str]) -> list[str]:
         """The files whose findings may change with those at `paths`: every brief, when

@@ -52,8 +52,9 @@ def open_archive(
         if database is not None
         else rows.Index.temporary_one(place.folder)
     )
-    archive = Archive(place.folder, place.roster_path, index=index)
-    archive.catalogue_path = place.catalogue_path
+    archive = Archive(
+        place.folder, place.roster_path, catalogue_path=place.catalogue_path, index=index
+    )
     try:
         if place.catalogue_path is not None:
             archive.catalogue = _catalogue(index, place.catalogue_path)
