@@ -244,3 +244,39 @@ def test_a_parser_is_freed_as_soon_as_the_text_is_composed() -> None:
         gc.enable()
     assert alive == []
     assert documents[-1].problems[0].rule == "yaml-syntax"
+
+
+# Texts of runs of the characters that open a block line, at lengths around the bound.
+_RUNS = st.lists(
+    st.tuples(st.sampled_from([" ", "\t", "- ", ": ", "? ", "  "]), st.integers(0, 700)),
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_RUNS, st.text(alphabet="ab\n[{", max_size=40))
+def test_the_nesting_bound_finds_every_long_opening_run(
+    runs: list[tuple[str, int]], filler: str
+) -> None:
+    """`may_nest_too_deep` says True exactly when the text holds a run of opening
+    characters as long as a block level past the limit needs (or too many flow openers),
+    wherever the run is; the characters it skips looking at change nothing."""
+    from wwrlint.yamlio import nesting
+
+    text = filler.join(piece * (count // len(piece) + 1) for piece, count in runs) + filler
+    longest = max((len(m.group()) for m in re.finditer(r"[ \t?:-]+", text)), default=0)
+    flow = text.count("[") + text.count("{") > nesting.MAX_FLOW
+    assert nesting.may_nest_too_deep(text) == (flow or longest >= nesting._LONGEST)
+
+
+@pytest.mark.parametrize("length", [1, 248, 249, 250, 497, 498, 499, 500, 520, 560, 998])
+def test_the_nesting_bound_at_every_place_of_a_run(length: int) -> None:
+    """A run of opening characters of each length around the bound, starting at every
+    place relative to the characters the bound looks at."""
+    from wwrlint.yamlio import nesting
+
+    for start in range(0, 260):
+        for end in ("", "x", "x" * 300):
+            text = "x" * start + " " * length + end
+            expected = length >= nesting._LONGEST
+            assert nesting.may_nest_too_deep(text) == expected, (start, length, end)

@@ -27,6 +27,8 @@ _OPENING = " \t?:-"
 _LONGEST = MAX_BLOCK // 2 - 1
 # Characters looked at: any run of `_LONGEST` characters holds one of them.
 _STEP = 250
+# A run of `_LONGEST` through a character goes on at least this far on one side of it.
+_HALF = (_LONGEST - 1) // 2
 
 
 def may_nest_too_deep(text: str) -> bool:
@@ -35,8 +37,13 @@ def may_nest_too_deep(text: str) -> bool:
     by looking at one character in 250 and around those that are such characters."""
     if text.count("[") + text.count("{") > MAX_FLOW:
         return True
-    for index in range(_STEP - 1, len(text), _STEP):
+    end = len(text)
+    for index in range(_STEP - 1, end, _STEP):
         if text[index] in _OPENING:
+            if not (index >= _HALF and text[index - _HALF] in _OPENING) and not (
+                index + _HALF < end and text[index + _HALF] in _OPENING
+            ):
+                continue  # the run here is shorter (most texts: a space between words)
             before = text[max(0, index - _LONGEST) : index]
             after = text[index : index + _LONGEST]
             run = len(before) - len(before.rstrip(_OPENING)) + len(after)
