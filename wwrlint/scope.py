@@ -51,7 +51,9 @@ class _GitIgnore:
             root = repository(folder)
             ignored = None
             if root is not None:
-                ignored = self._by_root.setdefault(root, GitIgnored(root))
+                ignored = self._by_root.get(root)
+                if ignored is None:  # read once a repository (its info/exclude, say)
+                    ignored = self._by_root[root] = GitIgnored(root)
             self._by_folder[folder] = ignored
         return self._by_folder[folder]
 
