@@ -152,6 +152,28 @@ def test_a_staged_deletion_fails_the_briefs_that_cite_the_deleted_brief(
     assert found == [("briefs/citing.yaml:12:12", "WWR503", "unknown-brief")]
 
 
+def test_a_push_that_deletes_a_cited_brief_fails_the_briefs_that_cite_it(
+    desk: tuple[Path, dict[str, str]], hooks: str, tmp_path: Path
+) -> None:
+    """`pre-commit run --from-ref A --to-ref B`, as a pre-push hook or a CI job runs it:
+    the commits between delete the brief, and nothing is staged."""
+    _, env = desk
+    repo = tmp_path / "northwind"
+    make_desk(repo, git=False)
+    run(["git", "init", "-q", "-b", "main"], repo, env)
+    run(["git", "add", "."], repo, env)
+    run(["git", "commit", "-q", "-m", "the desk's archive"], repo, env)
+    start = run(["git", "rev-parse", "HEAD"], repo, env).stdout.strip()
+    run(["git", "rm", "-q", "briefs/2031/earlier.yaml"], repo, env)
+    run(["git", "commit", "-q", "-m", "drop the earlier brief"], repo, env)
+    assert PRE_COMMIT is not None
+    refs = ["--from-ref", start, "--to-ref", "HEAD"]
+    pushed = run([PRE_COMMIT, "try-repo", hooks, "wwrlint", *refs], repo, env)
+    assert pushed.returncode == 1, pushed.stdout + pushed.stderr
+    found = re.findall(r"^(briefs/\S+): (WWR\d+) \[([a-z-]+)\]", pushed.stdout, re.M)
+    assert found == [("briefs/citing.yaml:12:12", "WWR503", "unknown-brief")]
+
+
 def test_the_project_config_runs_its_hooks(tmp_path: Path) -> None:
     env = git_env(tmp_path / "home")
     project = tmp_path / "project"

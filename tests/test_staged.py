@@ -76,3 +76,32 @@ def test_a_deleted_file_that_is_not_a_brief_checks_nothing(tmp_path: Path) -> No
     code, findings, err = check(tmp_path, "--staged-deletions")
     assert (code, findings) == (0, [])
     assert "All checks passed (0 briefs)." in err
+
+
+def _head(root: Path) -> str:
+    done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True)
+    return done.stdout.strip()
+
+
+@pytest.mark.parametrize("cache", [True, False])
+@pytest.mark.parametrize("where", [".", "briefs"])
+def test_between_two_refs_the_deletions_of_their_commits_count(
+    tmp_path: Path, cache: bool, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run between two refs (a pre-push hook, `pre-commit run --from-ref A --to-ref B`),
+    pre-commit says which in PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF, and the index
+    deletes nothing by then: the commits between them do."""
+    committed_desk(tmp_path)
+    start = _head(tmp_path)
+    subprocess.run(["git", "rm", "-q", "briefs/2031/earlier.yaml"], cwd=tmp_path, check=True)
+    subprocess.run([*GIT, "commit", "-q", "-m", "drop the earlier brief"], cwd=tmp_path, check=True)
+    cwd = tmp_path / where
+    assert check(cwd, "--staged-deletions", cache=cache)[:2] == (0, [])  # the index is clean
+    monkeypatch.setenv("PRE_COMMIT_FROM_REF", start)
+    monkeypatch.setenv("PRE_COMMIT_TO_REF", _head(tmp_path))
+    code, findings, _ = check(cwd, "--staged-deletions", cache=cache)
+    assert (code, triples(findings)) == (1, [("citing.yaml", "unknown-brief", 12, 12)])
+    monkeypatch.setenv("PRE_COMMIT_FROM_REF", "no-such-ref")
+    code, findings, err = check(cwd, "--staged-deletions", cache=cache)
+    assert code == 2
+    assert err.startswith("wwrlint: error: --staged-deletions: git could not list the deleted")

@@ -120,7 +120,8 @@ EXIT_OK, EXIT_FAILED = 0, 1
     is_flag=True,
     help="Check too the briefs that depend on files deleted in git's index (a removed "
     "brief others cite, the roster): for pre-commit, which names only files that still "
-    "exist. With no PATH, only those.",
+    "exist. Run by pre-commit between two refs (pre-push, --from-ref/--to-ref), the files "
+    "the commits between them delete. With no PATH, only those.",
 )
 @click.option(
     "--no-cache",
