@@ -298,3 +298,29 @@ def test_every_brief_whose_stat_changed_is_found(
         patched.setattr(listing, "_BLOCK", block)
         found = list(listing._differing(new, old))
     assert found == sorted({place // 4 * 4 for place in changed if place < len(old)})
+
+
+def test_an_archive_sent_to_a_worker_started_without_fork_answers_without_its_listing(
+    tmp_path: Path,
+) -> None:
+    """What a spawned worker receives: the index (opened again there), not the listing of
+    every brief, which only the process that opened the archive asks."""
+    import pickle
+
+    from wwrlint.config import ConfigFinder, Overrides
+    from wwrlint.scope import Finder
+
+    briefs = make_desk(tmp_path, git=False)
+    archives = Finder(ConfigFinder(Overrides(), None)).archives(str(tmp_path / "db.sqlite"), 1)
+    try:
+        archive = archives.of(str(briefs / "citing.yaml"))
+        assert archive is not None
+        assert archive.listing is not None
+        assert sorted(archive.listing.names) == ["2031/earlier.yaml", "citing.yaml"]
+        sent = pickle.loads(pickle.dumps(archive))
+        assert sent.listing is None
+        assert [e.path for e in sent.by_id("harbour-2031-02")] == [
+            str(briefs / "2031" / "earlier.yaml")
+        ]
+    finally:
+        archives.close()

@@ -205,5 +205,5 @@ class Archive:
     def __getstate__(self) -> dict[str, Any]:
         """What a worker process started without fork receives: the index without its
         open database (and no way to rebuild it, which holds what only this process may
-        use)."""
-        return {**self.__dict__, "rebuild": None}
+        use), and not the listing, which only this process asks."""
+        return {**self.__dict__, "rebuild": None, "listing": None}
