@@ -27,7 +27,8 @@ from wwrlint.stopping import holding_signals, take_signals_back
 
 # Below this many files to check, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
-# From this many files on, their cached results are read in one query (`Cache.read_ahead`).
+# From this many files on, their cached results are read in one query (`Cache.read_ahead`),
+# and the stats the listing took are used (`check_files`).
 READ_AHEAD_FROM = 200
 MAX_FIX_PASSES = 10
 
@@ -92,8 +93,11 @@ def check_files(
     ready: dict[int, Outcome] = {}
     opened: dict[str, Archive] = {}
     stats: dict[str, dict[str, StatKey]] = {}  # by archive folder
-    if cache is not None and len(paths) >= READ_AHEAD_FROM:
+    many = len(paths) >= READ_AHEAD_FROM
+    if cache is not None and many:
         cache.read_ahead(list(map(finder.absolute, paths)))
+    # Of a few files, a `stat` each costs less than a map of every brief's listed one.
+    listed_stats = listed_stats and many
     for index, path in enumerate(paths):
         settings = finder.for_path(path, is_folder=False)
         archive = archives.of(path) if archives is not None else None

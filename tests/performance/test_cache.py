@@ -112,9 +112,11 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_seen(aged: Path) -> None:
 def test_a_brief_of_an_archive_is_judged_by_the_stat_its_listing_took(
     aged: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The archive's listing takes the stat of every brief as the run starts: the cache
-    judges a brief by that one and takes no second (the roster, not listed, by its own);
-    an edit that keeps the size and modification time is seen all the same."""
+    """The archive's listing takes the stat of every brief as the run starts: a run of
+    many files (of any number here) judges a brief by that one and takes no second (the
+    roster, not listed, by its own); an edit that keeps the size and modification time is
+    seen all the same."""
+    monkeypatch.setattr(checking, "READ_AHEAD_FROM", 1)
     briefs = make_desk(aged, git=False)
     folder = str(aged / "cache")
     old = os.getcwd()
