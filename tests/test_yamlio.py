@@ -5,7 +5,6 @@ for the cases where the parsers are known to disagree (listed in docs/robustness
 from __future__ import annotations
 
 import re
-from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
@@ -221,8 +220,8 @@ def test_long_texts_are_folded_and_a_first_line_that_reads_as_a_comment_is_not()
 def test_the_literal_regions_are_those_suppressions_find(case: str) -> None:
     content = (SUITE / f"{case}.yaml").read_bytes()
     new, old = load("x.yaml", content), loading.load("x.yaml", content)
-    assert sorted(map(astuple, new.literal_spans())) == sorted(
-        map(astuple, loading.literal_spans(old.root))
+    assert sorted(map(tuple, new.literal_spans())) == sorted(
+        map(tuple, loading.literal_spans(old.root))
     )
 
 

@@ -17,7 +17,7 @@ import json
 import marshal
 import os
 import zlib
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from wwrlint import cachedir, store
@@ -78,7 +78,7 @@ _KEYS: dict[int, tuple[Settings, dict[frozenset[str], str]]] = {}
 
 def _fix_to_json(fix: Fix) -> list[Any]:
     changes = [[c.start, c.end, c.content] for c in fix.changes]
-    edits = [[asdict(e.span), e.content] for e in fix.edits]
+    edits = [[e.span._asdict(), e.content] for e in fix.edits]
     return [fix.description, fix.applicability, changes, edits, fix.on_key]
 
 
@@ -100,7 +100,7 @@ def _to_json(d: Diagnostic) -> list[Any]:
         [r.path, list(r.pointer) if r.pointer is not None else None, r.message] for r in d.related
     ]
     return [
-        asdict(d.span),
+        d.span._asdict(),
         d.rule,
         d.code,
         d.severity,

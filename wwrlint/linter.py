@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import replace
 from typing import Any
 
 from wwrlint.archive.model import Archive
@@ -73,7 +72,7 @@ def _with_severity(diagnostic: Diagnostic, settings: Settings) -> Diagnostic:
     """The diagnostic with the severity the settings give its rule (itself, when that is
     the rule's own: a copy of each of thousands of findings doubled their memory)."""
     severity = settings.severity_of(diagnostic.rule, diagnostic.severity)
-    return diagnostic if severity == diagnostic.severity else replace(diagnostic, severity=severity)
+    return diagnostic if severity == diagnostic.severity else diagnostic._replace(severity=severity)
 
 
 def _check(document: Document, brief: Brief) -> list[Diagnostic]:
@@ -119,7 +118,7 @@ def _place(document: Document, rule: Rule, finding: Finding) -> Diagnostic:
     value = _value_at(document.data, finding.pointer)
     related = finding.related
     if related:  # absolute, so that a cached result names the same file from any folder
-        related = tuple(replace(r, path=os.path.abspath(r.path)) for r in related)
+        related = tuple(r._replace(path=os.path.abspath(r.path)) for r in related)
     return _diagnostic(document, rule, finding.message, span, finding.pointer, value, fix, related)
 
 
