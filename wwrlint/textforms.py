@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 MONTHS = {
     name: number
@@ -63,8 +62,7 @@ _UNDATED = frozenset({"undated", "n.d", "nd", "date"})
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-@dataclass(frozen=True)
-class ProseDate:
+class ProseDate(NamedTuple):
     """A date found in prose: the date when the day is known, and the words as written."""
 
     text: str

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -35,8 +34,7 @@ OPTION_TYPES: dict[str, tuple[Callable[[Any], bool], str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """A setting a rule reads, with its key in the configuration (kebab-case, at the top
     level of `[tool.wwrlint]` or `.wwrlint.yaml`). A default of None means "not set"."""
 

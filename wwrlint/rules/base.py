@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from wwrlint.archive.model import Archive
 from wwrlint.brief import Brief
@@ -15,8 +15,7 @@ from wwrlint.rules import IDENTITIES, OPTION_TYPES, Identity, Option
 Check = Callable[[Brief], Iterable[Finding]]
 
 
-@dataclass(frozen=True)
-class Fixable:
+class Fixable(NamedTuple):
     """What a rule's fix does, as `wwrlint rule` tells it: whether it only mends the form
     ("safe", applied by `--fix`) or is a guess ("unsafe", applied by `--unsafe-fixes`),
     and whether every finding of the rule comes with one."""

@@ -4,8 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from wwrlint.diagnostics import Span
 from wwrlint.wording import quoted
@@ -17,8 +16,7 @@ if TYPE_CHECKING:  # the parser is imported where text is parsed, not to word it
 _BOM_UTF8, _BOMS_UTF16 = b"\xef\xbb\xbf", (b"\xff\xfe", b"\xfe\xff")
 
 
-@dataclass(frozen=True, slots=True)
-class YamlProblem:
+class YamlProblem(NamedTuple):
     """A problem found while reading YAML: the linter makes it a diagnostic."""
 
     rule: str  # "yaml-syntax" or "yaml-unsupported"
