@@ -74,6 +74,16 @@ def source_checkout(tmp_path: Path, env: dict[str, str]) -> Path:
     return copy
 
 
+def committed_northwind(tmp_path: Path, env: dict[str, str]) -> Path:
+    """The Northwind desk's archive (tests/desk.py) in a repository, committed."""
+    repo = tmp_path / "northwind"
+    make_desk(repo, git=False)
+    run(["git", "init", "-q", "-b", "main"], repo, env)
+    run(["git", "add", "."], repo, env)
+    run(["git", "commit", "-q", "-m", "the desk's archive"], repo, env)
+    return repo
+
+
 @pytest.fixture(scope="module")
 def hooks(desk: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory) -> str:
     """This checkout as a hook repository, installed once for the module's tests."""
@@ -116,11 +126,8 @@ def test_a_staged_roster_rename_fails_the_briefs_that_quote_the_analyst(
     desk: tuple[Path, dict[str, str]], hooks: str, tmp_path: Path
 ) -> None:
     _, env = desk
-    repo = tmp_path / "northwind"
-    briefs = make_desk(repo, git=False)
-    run(["git", "init", "-q", "-b", "main"], repo, env)
-    run(["git", "add", "."], repo, env)
-    run(["git", "commit", "-q", "-m", "the desk's archive"], repo, env)
+    repo = committed_northwind(tmp_path, env)
+    briefs = repo / "briefs"
     assert PRE_COMMIT is not None
     clean = run([PRE_COMMIT, "try-repo", hooks, "wwrlint", "--all-files"], repo, env)
     assert clean.returncode == 0, clean.stdout + clean.stderr
@@ -139,11 +146,7 @@ def test_a_staged_deletion_fails_the_briefs_that_cite_the_deleted_brief(
     desk: tuple[Path, dict[str, str]], hooks: str, tmp_path: Path
 ) -> None:
     _, env = desk
-    repo = tmp_path / "northwind"
-    make_desk(repo, git=False)
-    run(["git", "init", "-q", "-b", "main"], repo, env)
-    run(["git", "add", "."], repo, env)
-    run(["git", "commit", "-q", "-m", "the desk's archive"], repo, env)
+    repo = committed_northwind(tmp_path, env)
     run(["git", "rm", "-q", "briefs/2031/earlier.yaml"], repo, env)
     assert PRE_COMMIT is not None
     staged = run([PRE_COMMIT, "try-repo", hooks, "wwrlint"], repo, env)  # only a deletion
@@ -158,11 +161,7 @@ def test_a_push_that_deletes_a_cited_brief_fails_the_briefs_that_cite_it(
     """`pre-commit run --from-ref A --to-ref B`, as a pre-push hook or a CI job runs it:
     the commits between delete the brief, and nothing is staged."""
     _, env = desk
-    repo = tmp_path / "northwind"
-    make_desk(repo, git=False)
-    run(["git", "init", "-q", "-b", "main"], repo, env)
-    run(["git", "add", "."], repo, env)
-    run(["git", "commit", "-q", "-m", "the desk's archive"], repo, env)
+    repo = committed_northwind(tmp_path, env)
     start = run(["git", "rev-parse", "HEAD"], repo, env).stdout.strip()
     run(["git", "rm", "-q", "briefs/2031/earlier.yaml"], repo, env)
     run(["git", "commit", "-q", "-m", "drop the earlier brief"], repo, env)

@@ -76,19 +76,26 @@ class GitIgnored:
 
     def ignores(self, absolute: str, is_folder: bool = False) -> bool:
         """Whether git ignores a path given absolute and normalized (as `abspath` gives)."""
-        if not absolute.startswith(self._inside):
+        parts = self._parts(absolute)
+        if not parts:
             return False  # the root itself, or outside it
-        relative = absolute[len(self._inside) :]
-        parts = tuple(relative.split(os.sep))
         return self._within_ignored(parts[:-1]) or self._decide(parts, is_folder)
 
     def keeps_all(self, folder: str) -> bool:
         """Whether nothing directly in a folder (given absolute and normalized) is
         ignored: it is not within an ignored folder, and no pattern applies there."""
-        if folder != self.root and not folder.startswith(self._inside):
+        parts = self._parts(folder)
+        if parts is None:
             return True  # outside the repository
-        parts = tuple(folder[len(self._inside) :].split(os.sep)) if folder != self.root else ()
         return not (self._within_ignored(parts) or self._applying_in(parts) or self._exclude)
+
+    def _parts(self, absolute: str) -> tuple[str, ...] | None:
+        """The names of an absolute path below the root: none for the root, None outside."""
+        if absolute == self.root:
+            return ()
+        if not absolute.startswith(self._inside):
+            return None
+        return tuple(absolute[len(self._inside) :].split(os.sep))
 
     def _within_ignored(self, folder: tuple[str, ...]) -> bool:
         """Whether a folder below the root, or one above it, is ignored: nothing inside an

@@ -176,7 +176,7 @@ def _dependents(
             checked.setdefault(archive.folder, []).append(path)
     # The files checked, by name and (only for a dependent not found by name, since
     # resolving links costs a `stat` a folder of the path) resolved.
-    named: set[str] | None = None
+    named = set(map(absolute, files)) if checked else set()
     seen: set[str] | None = None
     extra: list[str] = []
     for archive in archives.opened:
@@ -185,13 +185,10 @@ def _dependents(
             continue
         listed = archive.listing.names if archive.listing is not None else None
         if listed is not None and len(paths) >= len(listed):  # maybe the whole archive
-            named = named if named is not None else set(map(absolute, files))
             top = os.path.join(absolute(archive.folder), "")
             if all(top + name in named for name in listed):
                 continue  # what depends on them is among them: the index's briefs are these
         for path in archive.dependents(paths):
-            if named is None:
-                named = set(map(absolute, files))
             if absolute(path) in named:
                 continue
             if seen is None:

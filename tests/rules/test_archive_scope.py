@@ -12,22 +12,27 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from conftest import REPO
 from desk import CITING, EARLIER, ROSTER, brief, make_desk
 from wwrlint.cli import cli
 
 
-def check(cwd: Path, *args: str, cache: bool = True) -> tuple[int, list[dict[str, object]], str]:
-    """Run `wwrlint check --output-format json` in `cwd`: exit code, findings, stderr."""
-    options = ["check", "--output-format", "json", *([] if cache else ["--no-cache"])]
+def invoke(cwd: Path, *args: str) -> Result:
+    """Run the command line in `cwd`."""
     old = os.getcwd()
     os.chdir(cwd)
     try:
-        result = CliRunner().invoke(cli, [*options, *args])
+        return CliRunner().invoke(cli, list(args))
     finally:
         os.chdir(old)
+
+
+def check(cwd: Path, *args: str, cache: bool = True) -> tuple[int, list[dict[str, object]], str]:
+    """Run `wwrlint check --output-format json` in `cwd`: exit code, findings, stderr."""
+    options = ["check", "--output-format", "json", *([] if cache else ["--no-cache"])]
+    result = invoke(cwd, *options, *args)
     assert "Traceback" not in result.output + result.stderr
     assert "internal error" not in result.stderr
     findings = json.loads(result.stdout) if result.exit_code in (0, 1) else []
@@ -213,12 +218,7 @@ def test_a_run_of_every_brief_adds_no_dependent_and_one_of_all_but_one_adds_it(
 
     def shown(cwd: Path, *paths: str) -> list[str]:
         options = ["check", "--show-files", *([] if cache else ["--no-cache"])]
-        old = os.getcwd()
-        os.chdir(cwd)
-        try:
-            result = CliRunner().invoke(cli, [*options, *paths])
-        finally:
-            os.chdir(old)
+        result = invoke(cwd, *options, *paths)
         assert (result.exit_code, result.stderr) == (0, "")
         return result.stdout.splitlines()
 
