@@ -87,18 +87,24 @@ def test_an_archive_opened_with_nothing_to_do_meanwhile_forks_nothing(
     tmp_path: Path, forked: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A process that has nothing to do beside the stats (the language server, which
-    opens archives with no `meanwhile`) takes them itself: a fork would only cost."""
+    opens archives with no `meanwhile`) takes them itself: a fork would only cost. Nor
+    is a fork worth it without a stored listing of `BESIDE_FROM` briefs to go by."""
     from desk import make_desk
-    from wwrlint.archive.listing import Listing
     from wwrlint.archive.locate import place
 
     briefs = make_desk(tmp_path, git=False)
-    monkeypatch.setattr(listing, "BESIDE_FROM", 1)
     monkeypatch.setattr(store, "RACY_SECONDS", -3600.0)
     found = place(str(briefs), None, (), lambda _path, _is_folder: False)
-    first = Listing.now(found, None, time.time())
-    again = Listing.now(found, first, time.time())
-    assert (again.names, again.keys) == (first.names, first.keys)
+    first = listing.survey(found, None, time.time(), lambda: None)
+    assert (first.fresh, first.holds) == (True, False)
+    assert listing.size_of(first.listed) == 2
+    again = listing.survey(found, first.listed, time.time())
+    assert (again.fresh, again.holds, again.listed, again.stale) == (False, True, None, [])
     assert forked == []
-    Listing.now(found, first, time.time(), lambda: None)
-    assert len(forked) == 1
+    listing.survey(found, first.listed, time.time(), lambda: None)  # 2 briefs: too few
+    assert forked == []
+    monkeypatch.setattr(listing, "BESIDE_FROM", 2)
+    meanwhile: list[int] = []
+    beside_it = listing.survey(found, first.listed, time.time(), lambda: meanwhile.append(1))
+    assert (len(forked), meanwhile) == (1, [1])
+    assert beside_it == again

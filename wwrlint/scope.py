@@ -183,10 +183,10 @@ def _dependents(
         paths = checked.get(archive.folder, [])
         if not paths:
             continue
-        listed = archive.listing.names if archive.listing is not None else None
-        if listed is not None and len(paths) >= len(listed):  # maybe the whole archive
-            top = os.path.join(absolute(archive.folder), "")
-            if all(top + name in named for name in listed):
+        listed = archive.listed_briefs
+        if listed is not None and len(paths) >= listed and archive.listing is not None:
+            top = os.path.join(absolute(archive.folder), "")  # maybe the whole archive
+            if all(top + name in named for name in archive.listing.names):
                 continue  # what depends on them is among them: the index's briefs are these
         for path in archive.dependents(paths):
             if absolute(path) in named:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from wwrlint import __version__
 
-FORMAT = 8
+FORMAT = 9
 # How long a run waits for another run's write before it gives up on the cache.
 BUSY_SECONDS = 60.0
 

@@ -8,6 +8,7 @@ import marshal
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from wwrlint import store
 from wwrlint.archive.locate import Place
@@ -38,7 +39,7 @@ class Listing:
         if not blob:
             return None
         try:
-            folders, names, keys, roster, looked_at, salt = marshal.loads(blob)
+            folders, names, keys, roster, looked_at, salt = marshal.loads(blob[_COUNT:])
             names = names.split("\0") if names else []
             return cls(folders, names, keys, roster, looked_at, salt)
         except (ValueError, TypeError, EOFError, AttributeError):
@@ -51,7 +52,8 @@ class Listing:
         )
         folders = self.folders if settled else None
         names = "\0".join(self.names)  # no file name holds a NUL
-        return marshal.dumps((folders, names, self.keys, self.roster, self.looked_at, self.salt))
+        listed = (folders, names, self.keys, self.roster, self.looked_at, self.salt)
+        return len(self.names).to_bytes(_COUNT, "little") + marshal.dumps(listed)
 
     def holds(self, now: Listing) -> bool:
         """Whether the index made with this listing holds for the archive as it is now."""
@@ -100,43 +102,83 @@ class Listing:
         return stale, list(known)
 
     @classmethod
-    def now(
-        cls,
-        place: Place,
-        previous: Listing | None,
-        looked_at: float,
-        meanwhile: Callable[[], object] | None = None,
-    ) -> Listing:
+    def now(cls, place: Place, previous: Listing | None, looked_at: float) -> Listing:
         """The archive's briefs as they are: the previous listing's, while no folder has
-        changed, else read from the folders. `meanwhile`, if given, is called once on the
-        way: beside the `stat` of each brief of a large archive, which then runs in a process
-        of its own (see `wwrlint.beside`)."""
+        changed, else read from the folders."""
         folder = place.folder
         roster = _stat_key(place.roster_path) if place.roster_path else None
         if previous is not None and previous.folders is not None:
             folders, names = previous.folders, previous.names
-
-            def look() -> list[int] | None:
-                if not _unchanged(folder, folders):
-                    return None
+            if _unchanged(folder, folders):
                 found = _stat_briefs(folder, names, strict=True)
-                return found[1] if found is not None else None
-
-            if meanwhile is not None and len(names) >= BESIDE_FROM:
-                from wwrlint.beside import beside
-
-                keys, meanwhile = beside(look, meanwhile), None
-            else:
-                keys = look()
-            if keys is not None:
-                if meanwhile is not None:
-                    meanwhile()
-                return cls(folders, names, keys, roster, looked_at, place.salt)
-        if meanwhile is not None:
-            meanwhile()
+                if found is not None:
+                    return cls(folders, names, found[1], roster, looked_at, place.salt)
         names, folders = _walk_archive(place)
         names, keys = _stat_briefs(folder, names, strict=False) or ([], [])
         return cls(folders, names, keys, roster, looked_at, place.salt)
+
+
+# A stored listing starts with the number of briefs it lists, read without decoding it.
+_COUNT = 4
+
+
+def size_of(stored: bytes | None) -> int:
+    """How many briefs a stored listing lists (0 for none, or one that is damaged)."""
+    return int.from_bytes(stored[:_COUNT], "little") if stored and len(stored) > _COUNT else 0
+
+
+class Survey(NamedTuple):
+    """The archive's files now, against the listing its stored index was made with."""
+
+    # The listing now, as `Listing.dump` writes it; None when it is the one stored (the
+    # index holds, and no folder changed).
+    listed: bytes | None
+    fresh: bool  # there was no listing to go by (or one made under other exclusions)
+    holds: bool  # the stored index holds as it is
+    folders_changed: bool
+    same_roster: bool
+    stale: list[str]  # the briefs to read again
+    gone: list[str]  # the briefs no longer there
+
+
+def survey(
+    place: Place,
+    stored: bytes | None,
+    looked_at: float,
+    meanwhile: Callable[[], object] | None = None,
+) -> Survey:
+    """The archive's files now, against the listing stored with its index. `meanwhile`, if
+    given, is called once on the way: beside the `stat` of each brief (and the comparison
+    with the stored listing) of a large archive, which then run in a process of their own
+    (see `wwrlint.beside`)."""
+    if meanwhile is not None and size_of(stored) >= BESIDE_FROM:
+        from wwrlint.beside import beside
+
+        return Survey(*beside(lambda: tuple(_survey(place, stored, looked_at)), meanwhile))
+    if meanwhile is not None:
+        meanwhile()
+    return _survey(place, stored, looked_at)
+
+
+def _survey(place: Place, stored: bytes | None, looked_at: float) -> Survey:
+    previous = Listing.load(stored)
+    if previous is not None and previous.salt != place.salt:
+        previous = None  # made under other exclusions
+    listing = Listing.now(place, previous, looked_at)
+    stale, gone = listing.changes(previous)
+    if previous is None:
+        return Survey(listing.dump(), True, False, True, False, stale, gone)
+    holds = previous.holds(listing)
+    folders_changed = listing.folders != previous.folders
+    return Survey(
+        None if holds and not folders_changed else listing.dump(),
+        False,
+        holds,
+        folders_changed,
+        previous.same_roster(listing.roster),
+        stale,
+        gone,
+    )
 
 
 # From this many briefs on, their `stat`s are taken in a forked process while the caller

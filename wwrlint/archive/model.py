@@ -72,13 +72,34 @@ class Archive:
     entries: Iterable[BriefEntry] = ()
     catalogue: tuple[Published, ...] = ()
     catalogue_path: str | None = None
-    # The archive's briefs as they were when it was opened (its index's), when it was.
-    listing: Listing | None = field(default=None, repr=False)
+    # The archive's briefs as they were when it was opened (its index's), when it was, as
+    # stored (see `listing`).
+    listed: bytes | None = field(default=None, repr=False)
     index: Index | None = field(default=None, repr=False)
     # Makes a fresh index when the stored one proves damaged.
     rebuild: Callable[[], Index] | None = field(default=None, repr=False)
     _fingerprint: str | None = field(default=None, init=False, repr=False)
     _verified: bool = field(default=False, init=False, repr=False)
+    _listing: Listing | None = field(default=None, init=False, repr=False)
+
+    @property
+    def listing(self) -> Listing | None:
+        """The archive's briefs as they were when it was opened, read from what was stored
+        the first time they are asked (a run of a few files never asks)."""
+        if self._listing is None and self.listed is not None:
+            from wwrlint.archive.listing import Listing
+
+            self._listing = Listing.load(self.listed)
+        return self._listing
+
+    @property
+    def listed_briefs(self) -> int | None:
+        """How many briefs the listing lists, read without decoding it; None without one."""
+        if self.listed is None:
+            return None
+        from wwrlint.archive.listing import size_of
+
+        return size_of(self.listed)
 
     def _index(self) -> Index:
         if self.index is None:
@@ -206,4 +227,4 @@ class Archive:
         """What a worker process started without fork receives: the index without its
         open database (and no way to rebuild it, which holds what only this process may
         use), and not the listing, which only this process asks."""
-        return {**self.__dict__, "rebuild": None, "listing": None}
+        return {**self.__dict__, "rebuild": None, "listed": None, "_listing": None}

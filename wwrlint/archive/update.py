@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from wwrlint import store
 from wwrlint.archive import index as rows
-from wwrlint.archive.listing import Listing
+from wwrlint.archive.listing import Survey, survey
 from wwrlint.archive.locate import Place
 from wwrlint.archive.model import Archive, BriefEntry, Published
 from wwrlint.archive.summary import read_catalogue, read_roster, read_summary
@@ -45,7 +45,7 @@ def open_archive(
     """The archive at `place`, its index brought up to date in `database` (a temporary one
     when None). `read` gives the entries of the briefs that changed, in order (by default
     by reading each here); `meanwhile`, if given, is called once while the files are looked
-    at (see `Listing.now`). Close it when done."""
+    at (see `listing.survey`). Close it when done."""
     reader = read or _read_each
     index = (
         rows.Index(place.folder, database)
@@ -58,7 +58,7 @@ def open_archive(
     try:
         if place.catalogue_path is not None:
             archive.catalogue = _catalogue(index, place.catalogue_path)
-        archive.roster, archive.listing = _bring_up_to_date(index, place, reader, meanwhile)
+        archive.roster, archive.listed = _bring_up_to_date(index, place, reader, meanwhile)
     except BaseException:
         archive.close()
         raise
@@ -127,39 +127,38 @@ def _bring_up_to_date(
     place: Place,
     read: Reader,
     meanwhile: Callable[[], object] | None = None,
-) -> tuple[dict[str, Any], Listing]:
+) -> tuple[dict[str, Any], bytes | None]:
     """Bring the stored index in line with the files; the roster's analysts, and the
-    listing the index now holds for."""
+    listing the index now holds for (as stored)."""
     looked_at = time.time()
     database = index.db()
     query = "SELECT id, fingerprint, roster, listing FROM archives WHERE key = ?"
     row = database.execute(query, (place.key,)).fetchone()
-    previous = Listing.load(row[3]) if row is not None else None
-    if previous is not None and previous.salt != place.salt:
-        previous = None  # made under other exclusions
+    stored = row[3] if row is not None else None
     roster = _roster_of(row[2]) if row is not None else None
-    listing = Listing.now(place, previous, looked_at, meanwhile)
-    if previous is not None and roster is not None and previous.holds(listing):
+    now = survey(place, stored, looked_at, meanwhile)
+    listed = now.listed if now.listed is not None else stored
+    if roster is not None and now.holds:
         index.number, index.stored_fingerprint = row[0], row[1]
-        if listing.folders != previous.folders:
+        if now.listed is not None:
             # a folder changed, its briefs did not: keep the listing that says so
             query = "UPDATE archives SET listing = ? WHERE id = ?"
-            database.execute(query, (listing.dump(), row[0]))
-        return roster, listing
+            database.execute(query, (listed, row[0]))
+        return roster, listed
     with store.transaction(database):
         number = row[0] if row is not None else rows.add_archive(database, place.key)
         index.number = number
-        changed = _reindex(database, number, place.folder, listing, previous, read)
-        if previous is None or roster is None or not previous.same_roster(listing.roster):
+        changed = _reindex(database, number, place.folder, now, read)
+        if now.fresh or roster is None or not now.same_roster:
             roster = read_roster(place.roster_path) if place.roster_path else {}
         fingerprint = row[1] if row is not None and not changed else None
         fingerprint = fingerprint or rows.fingerprint(database, number)
         index.stored_fingerprint = fingerprint
         database.execute(
             "UPDATE archives SET fingerprint = ?, roster = ?, listing = ? WHERE id = ?",
-            (fingerprint, marshal.dumps(roster), listing.dump(), number),
+            (fingerprint, marshal.dumps(roster), listed, number),
         )
-    return roster, listing
+    return roster, listed
 
 
 def _roster_of(blob: bytes | None) -> dict[str, dict[str, Any]] | None:
@@ -175,24 +174,22 @@ def _reindex(
     database: sqlite3.Connection,
     number: int,
     folder: str,
-    listing: Listing,
-    previous: Listing | None,
+    now: Survey,
     read: Reader,
 ) -> bool:
-    """Bring the index's rows in line with the listing: read again the briefs whose stat
+    """Bring the index's rows in line with the files: read again the briefs whose stat
     changed (unless their content did not), drop those gone. Whether any brief's entry,
     or the set of briefs, changed."""
-    stale, gone = listing.changes(previous)
-    if previous is None:  # nothing says which rows are still true: start afresh
+    if now.fresh:  # nothing says which rows are still true: start afresh
         database.execute("DELETE FROM briefs WHERE archive = ?", (number,))
         database.execute("DELETE FROM sources WHERE archive = ?", (number,))
-    rows.delete_paths(database, number, gone)
-    changed = bool(gone) or previous is None
+    rows.delete_paths(database, number, now.gone)
+    changed = bool(now.gone) or now.fresh
     to_read: list[str] = []
     digests: dict[str, str] = {}
-    for name in stale:
+    for name in now.stale:
         # without a previous listing, the rows were all deleted above
-        old = rows.stored_content(database, number, name) if previous is not None else None
+        old = rows.stored_content(database, number, name) if not now.fresh else None
         if old is None:
             to_read.append(name)
             changed = True
@@ -235,7 +232,7 @@ class Archives:
         self._database = database
         self._read = read
         # Called once, with its folder, while the first archive opened is looked at (see
-        # `Listing.now`).
+        # `listing.survey`).
         self._meanwhile = meanwhile
         self._by_folder: dict[str, Place | None] = {}
         self._open: dict[str, Archive] = {}
