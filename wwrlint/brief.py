@@ -7,9 +7,8 @@ wrong types and missing keys: it yields what is there and skips the rest.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from wwrlint.diagnostics import Pointer
 from wwrlint.wording import excerpt
@@ -25,8 +24,7 @@ _TYPOGRAPHY = ('"', "“", "”", "‘", "’", "\n", "  ")
 ITEM_KINDS = ("heading", "paragraph", "claim", "assessment", "quote")
 
 
-@dataclass(slots=True, eq=False, repr=False)
-class Item:
+class Item(NamedTuple):
     """One body item: where it is, what kind it is, and its mapping."""
 
     pointer: Pointer

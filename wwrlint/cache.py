@@ -17,8 +17,8 @@ import json
 import marshal
 import os
 import zlib
-from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from wwrlint import cachedir, store
 from wwrlint.config import REPORTING_ONLY, Settings
@@ -37,8 +37,7 @@ def content_hash(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-@dataclass(eq=False, repr=False)
-class Seen:
+class Seen(NamedTuple):
     """A file as a run read it: the hash of the content, and the stat and the time taken
     before it was read. A result is stored against these, never against a later stat,
     which could describe an edit the run never read."""

@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from wwrlint.diagnostics import Severity
 from wwrlint.errors import ToolError
@@ -318,8 +318,7 @@ def _string_list(value: Any, where: str) -> list[str]:
 # --- command-line overrides and finding config files -------------------------------------
 
 
-@dataclass(eq=False, repr=False)
-class Overrides:
+class Overrides(NamedTuple):
     """What the command line says; it wins over every config file.
 
     `--select` replaces the file's whole selection (its select, extend-select and ignore);

@@ -10,8 +10,8 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple, TextIO
 
 from wwrlint.cache import DEFAULT_FOLDER, Cache
 from wwrlint.checking import Outcome, check_files, fix_content, fix_file, get_ready, is_brief
@@ -29,13 +29,12 @@ if TYPE_CHECKING:
     from wwrlint.baseline import Baseline
 
 
-@dataclass(eq=False, repr=False)
-class CheckOptions:
+class CheckOptions(NamedTuple):
     paths: tuple[str, ...] = ()
     output_format: str | None = None
     output_file: str | None = None
     config: str | None = None
-    overrides: Overrides = field(default_factory=Overrides)
+    overrides: Overrides = Overrides()
     exit_zero: bool = False
     quiet: bool = False
     statistics: bool = False
@@ -56,8 +55,7 @@ class CheckOptions:
     staged_deletions: bool = False
 
 
-@dataclass(eq=False, repr=False)
-class Streams:
+class Streams(NamedTuple):
     stdin: BinaryIO
     stdout: TextIO
     stderr: TextIO
@@ -112,8 +110,7 @@ def run(options: CheckOptions, streams: Streams) -> RunResult:
     return result
 
 
-@dataclass(eq=False, repr=False)
-class _Presentation:
+class _Presentation(NamedTuple):
     """How a run's report looks, and where it goes."""
 
     output_format: str

@@ -9,6 +9,7 @@ runs on a few words at a time, never on a whole text.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from typing import Any, Literal, NamedTuple
 
@@ -41,23 +42,33 @@ _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
 _PAGES = r"(?:[:,] ?(?:pp?\. ?)?\d+(?:[-–]\d+)?)?"
-_FORMS: list[tuple[Precision, re.Pattern[str]]] = [
-    ("day", re.compile(rf"{_DAY} {_MONTH},? {_YEAR}")),
-    ("day", re.compile(rf"{_MONTH} {_DAY},? {_YEAR}")),
-    ("day", re.compile(r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})")),
-    # 13/2/2017 and 13.2.2017, day first as most of the world writes them.
-    ("day", re.compile(r"(?P<day>\d{1,2})[/.](?P<mm>\d{1,2})[/.](?P<year>\d{4})")),
-    ("month", re.compile(rf"{_MONTH},? {_YEAR}")),
-    ("no-year", re.compile(rf"{_MONTH} {_DAY}")),
-    ("no-year", re.compile(rf"{_DAY} {_MONTH}")),
-    ("year", re.compile(rf"{_YEAR}[a-z]?{_PAGES}")),
-    ("none", re.compile(r"(?:undated|n\. ?d\.?|no date)", re.IGNORECASE)),
-]
-# The forms that can end in a letter or a full stop ("22 August", "n.d."); the rest end in
-# a digit, and need not be tried on a text that does not.
-_FORMS_ENDING_IN_A_WORD = [
-    form for form in _FORMS if form[0] == "none" or form[1].pattern.endswith(_MONTH)
-]
+# The prose forms of a date: compiled when first asked, as most runs check briefs whose
+# sources' dates are ISO dates and never ask.
+_Form = tuple[Precision, re.Pattern[str]]
+
+
+@functools.cache
+def _forms(ending_in_a_word: bool) -> list[_Form]:
+    """The forms of a date, or only those that can end in a letter or a full stop ("22
+    August", "n.d."): the rest end in a digit, and need not be tried on a text that does
+    not."""
+    forms: list[_Form] = [
+        ("day", re.compile(rf"{_DAY} {_MONTH},? {_YEAR}")),
+        ("day", re.compile(rf"{_MONTH} {_DAY},? {_YEAR}")),
+        ("day", re.compile(r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})")),
+        # 13/2/2017 and 13.2.2017, day first as most of the world writes them.
+        ("day", re.compile(r"(?P<day>\d{1,2})[/.](?P<mm>\d{1,2})[/.](?P<year>\d{4})")),
+        ("month", re.compile(rf"{_MONTH},? {_YEAR}")),
+        ("no-year", re.compile(rf"{_MONTH} {_DAY}")),
+        ("no-year", re.compile(rf"{_DAY} {_MONTH}")),
+        ("year", re.compile(rf"{_YEAR}[a-z]?{_PAGES}")),
+        ("none", re.compile(r"(?:undated|n\. ?d\.?|no date)", re.IGNORECASE)),
+    ]
+    if not ending_in_a_word:
+        return forms
+    return [form for form in forms if form[0] == "none" or form[1].pattern.endswith(_MONTH)]
+
+
 _UNDATED = frozenset({"undated", "n.d", "nd", "date"})
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -95,7 +106,7 @@ def prose_date(text: str) -> ProseDate | None:
     text = " ".join(text.split())
     if len(text) > 40 or not text:  # no date is this long; the patterns need not look
         return None
-    forms = _FORMS if text[-1].isdigit() else _FORMS_ENDING_IN_A_WORD
+    forms = _forms(ending_in_a_word=not text[-1].isdigit())
     for precision, pattern in forms:
         match = pattern.fullmatch(text)
         if match is None:

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from wwrlint.archive.index import Index
@@ -50,8 +50,7 @@ class BriefEntry:
         return hashlib.sha256(content.encode()).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
-class Published:
+class Published(NamedTuple):
     """A brief of the desk's published elsewhere, named in the archive's catalogue: the
     archive does not hold its text."""
 
@@ -132,7 +131,7 @@ class Archive:
             rows = self._ask(lambda index: index.fingerprint())
             digest = hashlib.sha256(rows.encode())
             digest.update(json.dumps(self.roster, sort_keys=True, default=str).encode())
-            digest.update(json.dumps([list(vars(p).values()) for p in self.catalogue]).encode())
+            digest.update(json.dumps([list(p) for p in self.catalogue]).encode())
             self._fingerprint = digest.hexdigest()[:16]
         return self._fingerprint
 

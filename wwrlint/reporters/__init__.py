@@ -11,15 +11,13 @@ configuration's `output-format` and the reporters all read it.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from wwrlint.reporters.base import Reporter, Summary, Tee
 from wwrlint.reporters.paths import MachinePaths, MachineReporter
 
 
-@dataclass(eq=False, repr=False)
-class OutputFormat:
+class OutputFormat(NamedTuple):
     """One output format: its name, the reporter class (`module:Class` in this package),
     whether it is for machines (paths relative to the repository's root, see
     `reporters.paths`) or for people (paths relative to the current folder), and a few

@@ -54,7 +54,7 @@ class Overlay(Archive):
         for path, entry in sorted(self.buffers.items()):
             digest.update(f"\n{path}\t{entry.digest if entry else ''}".encode())
         digest.update(json.dumps(self.roster, sort_keys=True, default=str).encode())
-        digest.update(json.dumps([list(vars(p).values()) for p in self.catalogue]).encode())
+        digest.update(json.dumps([list(p) for p in self.catalogue]).encode())
         return digest.hexdigest()[:16]
 
     def by_id(self, brief_id: str, besides: str = "", sure: bool = False) -> list[BriefEntry]:

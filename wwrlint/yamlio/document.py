@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from wwrlint.diagnostics import Anchor, Pointer, Span
 from wwrlint.yamlio.build import Builder, TooLarge
@@ -37,8 +37,7 @@ _KINDS: dict[type[Node], Kind] = {
 }
 
 
-@dataclass(slots=True, eq=False, repr=False)
-class Written:
+class Written(NamedTuple):
     """A scalar as the file writes it: its value, its style ("" plain, a quote, `|` or
     `>`) and where it is, from its first character to the one after its last."""
 
