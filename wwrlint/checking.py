@@ -11,11 +11,12 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from wwrlint import store
-from wwrlint.archive.model import Archive, BriefEntry
+from wwrlint.archive.model import Archive
 
 if TYPE_CHECKING:
     import multiprocessing.pool
 
+    from wwrlint.archive.index import Rows
     from wwrlint.archive.listing import StatKey
     from wwrlint.archive.update import Archives
     from wwrlint.loading import Document
@@ -175,16 +176,16 @@ def _salt(archive: Archive | None) -> str | None:
         return None
 
 
-def read_summaries(paths: list[str], jobs: int) -> Iterator[tuple[BriefEntry | None, str | None]]:
-    """The archive's entries for these briefs, each with its content's hash, in order;
-    read in worker processes when many."""
-    from wwrlint.archive.summary import read_summary
+def index_rows(files: list[tuple[str, str]], jobs: int) -> Iterator[Rows]:
+    """The archive index's rows of these files (each a path, and its name below the
+    archive's folder), in order; made in worker processes when many."""
+    from wwrlint.archive.summary import read_rows
 
-    if jobs <= 1 or len(paths) < PARALLEL_FROM or _in_worker():
-        yield from map(read_summary, paths)
+    if jobs <= 1 or len(files) < PARALLEL_FROM or _in_worker():
+        yield from map(read_rows, files)
         return
     with _pool(jobs, {}) as pool:
-        yield from pool.imap(read_summary, paths, chunksize=32)
+        yield from pool.imap(read_rows, files, chunksize=32)
 
 
 def _in_worker() -> bool:

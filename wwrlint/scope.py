@@ -7,14 +7,17 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from wwrlint.archive.locate import ARCHIVE_FOLDER_NAME, Place, archive_folder, place, repository
-from wwrlint.archive.model import BriefEntry
 from wwrlint.archive.update import Archives
 from wwrlint.config import ConfigFinder
 from wwrlint.discovery import Discovery, discover, display, is_brief_name
 from wwrlint.errors import ToolError
 from wwrlint.ignore import GitIgnored
+
+if TYPE_CHECKING:
+    from wwrlint.archive.index import Rows
 
 
 @dataclass(eq=False, repr=False)
@@ -96,10 +99,10 @@ class Finder:
     ) -> Archives:
         """The run's archives, indexed in `database`; `meanwhile` is called with the
         first one's folder while its files are looked at."""
-        from wwrlint.checking import read_summaries
+        from wwrlint.checking import index_rows
 
-        def read(files: list[str]) -> Iterator[tuple[BriefEntry | None, str | None]]:
-            return read_summaries(files, jobs)
+        def read(files: list[tuple[str, str]]) -> Iterator[Rows]:
+            return index_rows(files, jobs)
 
         return Archives(self.locate, database, read, meanwhile, self.config.folder_of)
 

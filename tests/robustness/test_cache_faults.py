@@ -9,6 +9,7 @@ an internal error and never an empty index."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -182,7 +183,8 @@ def test_clean_removes_what_it_finds_while_files_come_and_go(tmp_path: Path) -> 
 
 
 def summary_ids(paths: list[str]) -> list[str | None]:
-    return [entry.id if entry else None for entry, _ in checking.read_summaries(paths, 4)]
+    files = [(path, os.path.basename(path)) for path in paths]
+    return [rows.brief[1] for rows in checking.index_rows(files, 4)]
 
 
 def test_a_worker_that_must_index_an_archive_afresh_reads_the_files_itself(

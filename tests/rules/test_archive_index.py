@@ -77,7 +77,7 @@ def test_an_unchanged_archive_is_not_read_again(
     assert rules(archive / "brief.yaml") == []
     for module, name in (
         (summary, "read_summary"),
-        (update, "read_summary"),
+        (update, "read_rows"),
         (update, "read_roster"),
         (listing, "walk"),
     ):
@@ -182,7 +182,7 @@ def test_a_brief_touched_but_not_changed_is_not_parsed_again(
     assert rules(archive / "brief.yaml") == []
     os.utime(archive / "2021" / "earlier.yaml")
     monkeypatch.setattr(summary, "read_summary", refuse)
-    monkeypatch.setattr(update, "read_summary", refuse)
+    monkeypatch.setattr(update, "read_rows", refuse)
     assert rules(archive / "brief.yaml") == []
 
 

@@ -9,7 +9,7 @@ import os
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from wwrlint import store
 from wwrlint.archive.model import SOURCE_KEYS, BriefEntry, Citation
@@ -72,8 +72,8 @@ class Index:
             if self.database == ":memory:":
                 with store.transaction(database):
                     self.number = add_archive(database, "")
-                    rows = [(e, self.inside(e.path), None) for e in self._unstored]
-                    store_entries(database, self.number, rows)
+                    made = [rows_of(self.inside(e.path), e, None) for e in self._unstored]
+                    store_rows(database, self.number, made, replacing=False)
                     self.stored_fingerprint = fingerprint(database, self.number)
             elif reopened:  # in a worker: the database must still be the one indexed
                 self._connection = (os.getpid(), database)
@@ -307,28 +307,47 @@ def delete_paths(database: sqlite3.Connection, number: int, names: Iterable[str]
     database.executemany("DELETE FROM sources WHERE archive = ? AND path = ?", paths)
 
 
-def store_entries(
-    database: sqlite3.Connection,
-    number: int,
-    batch: Sequence[tuple[BriefEntry | None, str | bytes, str | None]],
-) -> None:
-    """Write the entries of a batch of files (each with its content's hash, when known);
-    a file that is not a brief is remembered too, so as not to be read again."""
-    briefs: list[tuple[Any, ...]] = []
+class Rows(NamedTuple):
+    """A file's rows of the index, each with its checksum, made where the file was read
+    (in a worker process, when there are many: the process that stores them has every
+    file's to store)."""
+
+    brief: tuple[Any, ...]  # path, id, date, digest, content, crc
+    sources: list[tuple[Any, ...]]  # path, source, the source's fields, crc; one a source
+
+    @property
+    def digest(self) -> str:
+        """The entry's digest ("" for a file that is not a brief)."""
+        return str(self.brief[3])
+
+
+def rows_of(name: str | bytes, entry: BriefEntry | None, content: str | None) -> Rows:
+    """The rows of a file named `name` below the archive's folder: its entry's (a file that
+    is not a brief is remembered too, so as not to be read again), with its content's
+    hash when known."""
+    path = os.fsencode(name)
+    values: tuple[Any, ...] = (path, None, None, "", content)
     sources: list[tuple[Any, ...]] = []
-    for entry, name, content in batch:
-        path = os.fsencode(name)
-        values: tuple[Any, ...] = (path, None, None, "", content)
-        if entry is not None:
-            values = (path, entry.id, entry.date, entry.digest, content)
-            for source_id, fields in entry.sources.items():
-                row = (path, source_id, *(fields.get(k) for k in SOURCE_KEYS))
-                sources.append((number, *row, _crc(row)))
-        briefs.append((number, *values, _crc(values)))
+    if entry is not None:
+        values = (path, entry.id, entry.date, entry.digest, content)
+        for source_id, fields in entry.sources.items():
+            row = (path, source_id, *(fields.get(k) for k in SOURCE_KEYS))
+            sources.append((*row, _crc(row)))
+    return Rows((*values, _crc(values)), sources)
+
+
+def store_rows(
+    database: sqlite3.Connection, number: int, batch: Sequence[Rows], replacing: bool = True
+) -> None:
+    """Write the rows of a batch of files; `replacing`: rows of theirs may be there already
+    (not so in an index being made afresh)."""
+    briefs = [(number, *rows.brief) for rows in batch]
     database.executemany("INSERT OR REPLACE INTO briefs VALUES (?, ?, ?, ?, ?, ?, ?)", briefs)
-    database.executemany(
-        "DELETE FROM sources WHERE archive = ? AND path = ?", [(number, b[1]) for b in briefs]
-    )
+    if replacing:
+        database.executemany(
+            "DELETE FROM sources WHERE archive = ? AND path = ?", [b[:2] for b in briefs]
+        )
+    sources = [(number, *row) for rows in batch for row in rows.sources]
     database.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sources)
 
 

@@ -7,6 +7,7 @@ import hashlib
 import re
 from typing import Any
 
+from wwrlint.archive.index import Rows, rows_of
 from wwrlint.archive.model import BriefEntry, Published, entry_fields
 from wwrlint.discovery import read_brief
 
@@ -35,12 +36,15 @@ def read_summary(path: str) -> tuple[BriefEntry | None, str | None]:
         content = read_brief(path)
     except OSError:
         return None, None
-    entry = summary_of(path, content)
-    if entry is not None:
-        # Worked out here, in the worker process that read the brief: the entry takes it
-        # along to the one that stores it, which has every brief's to store.
-        entry.digest  # noqa: B018
-    return entry, hashlib.sha256(content).hexdigest()
+    return summary_of(path, content), hashlib.sha256(content).hexdigest()
+
+
+def read_rows(file: tuple[str, str]) -> Rows:
+    """A file's rows of the archive's index, made where it was read (in a worker process,
+    when there are many); `file` is its path and its name below the archive's folder."""
+    path, name = file
+    entry, content = read_summary(path)
+    return rows_of(name, entry, content)
 
 
 def summary_of(path: str, content: bytes) -> BriefEntry | None:

@@ -18,8 +18,8 @@ from wwrlint import store
 from wwrlint.archive import index as rows
 from wwrlint.archive.listing import Survey, survey
 from wwrlint.archive.locate import Place
-from wwrlint.archive.model import Archive, BriefEntry, Published
-from wwrlint.archive.summary import read_catalogue, read_roster, read_summary
+from wwrlint.archive.model import Archive, Published
+from wwrlint.archive.summary import read_catalogue, read_roster, read_rows
 from wwrlint.discovery import read_brief
 
 if TYPE_CHECKING:
@@ -28,12 +28,13 @@ if TYPE_CHECKING:
 # Briefs whose index rows are written in one statement.
 _BATCH = 256
 
-# Reads briefs' entries, each with the hash of its content, in order.
-Reader = Callable[[list[str]], Iterator[tuple["BriefEntry | None", "str | None"]]]
+# Reads files (each a path, and its name below the archive's folder) into their rows of
+# the index, in order.
+Reader = Callable[[list[tuple[str, str]]], Iterator[rows.Rows]]
 
 
-def _read_each(paths: list[str]) -> Iterator[tuple[BriefEntry | None, str | None]]:
-    return map(read_summary, paths)
+def _read_each(files: list[tuple[str, str]]) -> Iterator[rows.Rows]:
+    return map(read_rows, files)
 
 
 def open_archive(
@@ -196,15 +197,15 @@ def _reindex(
         elif _content_hash(os.path.join(folder, name)) != old[0]:
             to_read.append(name)
             digests[name] = old[1]
-    paths = [os.path.join(folder, name) for name in to_read]
-    batch: list[tuple[BriefEntry | None, str, str | None]] = []
-    for name, (entry, content) in zip(to_read, read(paths), strict=True):
-        changed = changed or (entry.digest if entry else "") != digests.get(name)
-        batch.append((entry, name, content))
+    files = [(os.path.join(folder, name), name) for name in to_read]
+    batch: list[rows.Rows] = []
+    for name, found in zip(to_read, read(files), strict=True):
+        changed = changed or found.digest != digests.get(name)
+        batch.append(found)
         if len(batch) == _BATCH:
-            rows.store_entries(database, number, batch)
+            rows.store_rows(database, number, batch, replacing=not now.fresh)
             batch = []
-    rows.store_entries(database, number, batch)
+    rows.store_rows(database, number, batch, replacing=not now.fresh)
     return changed
 
 
