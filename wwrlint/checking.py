@@ -95,8 +95,9 @@ def check_files(
     opened: dict[str, Archive] = {}
     stats: dict[str, dict[str, StatKey]] = {}  # by archive folder
     many = len(paths) >= READ_AHEAD_FROM
+    absolutes = list(map(finder.absolute, paths)) if cache is not None else []
     if cache is not None and many:
-        cache.read_ahead(list(map(finder.absolute, paths)))
+        cache.read_ahead(absolutes)
     # Of a few files, a `stat` each costs less than a map of every brief's listed one.
     listed_stats = listed_stats and many
     for index, path in enumerate(paths):
@@ -111,7 +112,7 @@ def check_files(
             pending.append((index, _Task(path, settings, "", None, folder)))
             continue
         key = settings_key(settings, path) + salt
-        absolute = finder.absolute(path)
+        absolute = absolutes[index]
         stat_key = None
         if listed_stats and archive is not None and archive.listing is not None:
             if archive.folder not in stats:

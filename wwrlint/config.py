@@ -392,17 +392,17 @@ class ConfigFinder:
     def absolute(self, path: str) -> str:
         """`os.path.abspath(path)`, each path and folder worked out once: the same paths
         are asked for at each step of a run, and abspath was a fifth of a warm run."""
-        return self._located(path)[0]
+        known = self._paths.get(path)  # looked up here, not in a call: 7 times a file
+        return (known or self._located(path))[0]
 
     def folder_of(self, path: str) -> str:
         """`os.path.dirname(os.path.abspath(path))`, as quickly."""
-        return self._located(path)[1]
+        known = self._paths.get(path)
+        return (known or self._located(path))[1]
 
     def _located(self, path: str) -> tuple[str, str]:
-        known = self._paths.get(path)
-        if known is None:
-            (folder, inside), name = self._parts(path)
-            known = self._paths[path] = (inside + name, folder)
+        (folder, inside), name = self._parts(path)
+        known = self._paths[path] = (inside + name, folder)
         return known
 
     def _parts(self, path: str) -> tuple[tuple[str, str], str]:

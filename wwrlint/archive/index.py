@@ -143,16 +143,19 @@ class Index:
     def citing(self, source: dict[str, Any], besides: str) -> list[Citation]:
         """The other briefs' sources with the same url, or the same publisher, date and
         title."""
+        url = source.get("url")
+        text = (source.get("publisher"), source.get("date"), source.get("title"))
+        whole = all(isinstance(v, str) for v in text)
+        if not whole and not isinstance(url, str):
+            return []  # nothing to know it by (the sources of many briefs have no url)
         found: dict[tuple[str, str], dict[str, str]] = {}
         columns = f"path, source, {_COLUMNS}, crc"
         database = self.db()
         own = self._own(besides)
-        if isinstance(source.get("url"), str):
+        if isinstance(url, str):
             query = f"SELECT {columns} FROM sources WHERE archive = ? AND url = ?"
-            rows = database.execute(query, (self.number, source["url"]))
-            _collect(found, rows, self.full, own)
-        text = tuple(source.get(k) for k in ("publisher", "date", "title"))
-        if all(isinstance(v, str) for v in text):
+            _collect(found, database.execute(query, (self.number, url)), self.full, own)
+        if whole:
             query = (
                 f"SELECT {columns} FROM sources "
                 "WHERE archive = ? AND publisher = ? AND date = ? AND title = ?"

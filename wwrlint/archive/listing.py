@@ -165,10 +165,11 @@ def _survey(place: Place, stored: bytes | None, looked_at: float) -> Survey:
     if previous is not None and previous.salt != place.salt:
         previous = None  # made under other exclusions
     listing = Listing.now(place, previous, looked_at)
-    stale, gone = listing.changes(previous)
     if previous is None:
-        return Survey(listing.dump(), True, False, True, False, stale, gone)
+        return Survey(listing.dump(), True, False, True, False, list(listing.names), [])
     holds = previous.holds(listing)
+    # Where the index holds, no brief changed or went: the comparison is spared.
+    stale, gone = ([], []) if holds else listing.changes(previous)
     folders_changed = listing.folders != previous.folders
     return Survey(
         None if holds and not folders_changed else listing.dump(),

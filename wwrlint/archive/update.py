@@ -240,18 +240,21 @@ class Archives:
 
     def place_of(self, path: str) -> Place | None:
         folder = self._folder_of(path)
-        if folder not in self._by_folder:
-            self._by_folder[folder] = self._locate(path)
-        return self._by_folder[folder]
+        try:  # asked twice for every file of a run: known but the first time a folder
+            return self._by_folder[folder]
+        except KeyError:
+            found = self._by_folder[folder] = self._locate(path)
+            return found
 
     def of(self, path: str) -> Archive | None:
         """The archive a file belongs to, opened; None when it belongs to none."""
         found = self.place_of(path)
         if found is None:
             return None
-        if found.key not in self._open:
-            self._open[found.key] = self._opened(found)
-        return self._open[found.key]
+        archive = self._open.get(found.key)
+        if archive is None:
+            archive = self._open[found.key] = self._opened(found)
+        return archive
 
     def _opened(self, found: Place) -> Archive:
         step, self._meanwhile = self._meanwhile, None
