@@ -108,3 +108,31 @@ def test_an_archive_opened_with_nothing_to_do_meanwhile_forks_nothing(
     beside_it = listing.survey(found, first.listed, time.time(), lambda: meanwhile.append(1))
     assert (len(forked), meanwhile) == (1, [1])
     assert beside_it == again
+
+
+def test_a_run_of_one_brief_decodes_the_stored_listing_only_to_survey_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The listing is decoded where the files are compared with it (beside, in a large
+    archive); the main process decodes it again only for a run that may cover the whole
+    archive (`Archive.listed_briefs` tells without decoding)."""
+    from rules.test_archive_scope import check
+
+    from desk import make_desk
+
+    briefs = make_desk(tmp_path, git=True)
+    monkeypatch.setattr(store, "RACY_SECONDS", -3600.0)
+    assert check(tmp_path, "briefs")[0] == 0  # the listing is stored
+    loads: list[int] = []
+    load = listing.Listing.load
+
+    def counted(blob: bytes | None) -> listing.Listing | None:
+        loads.append(len(blob or b""))
+        return load(blob)
+
+    monkeypatch.setattr(listing.Listing, "load", staticmethod(counted))
+    assert check(tmp_path, str(briefs / "citing.yaml"))[0] == 0
+    assert len(loads) == 1  # the survey's
+    loads.clear()
+    assert check(tmp_path, "briefs")[0] == 0
+    assert len(loads) == 2  # the survey's, then the whole archive's names
