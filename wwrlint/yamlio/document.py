@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from wwrlint.diagnostics import Anchor, Pointer, Span
 from wwrlint.yamlio.build import Builder, TooLarge
@@ -37,7 +37,8 @@ _KINDS: dict[type[Node], Kind] = {
 }
 
 
-class Written(NamedTuple):
+@dataclass(slots=True, eq=False, repr=False)  # made for every scalar: quicker than a tuple
+class Written:
     """A scalar as the file writes it: its value, its style ("" plain, a quote, `|` or
     `>`) and where it is, from its first character to the one after its last."""
 
