@@ -154,7 +154,7 @@ def check_files(
 def get_ready(paths: Sequence[str], cache: Cache | None, archive: str) -> None:
     """What the check of `paths` will need, done now: called while the files of the
     archive (at the absolute folder `archive`) are looked at in a process beside (see
-    `Listing.now`), where it costs no time. A file named that the cache has no result for
+    `listing.survey`), where it costs no time. A file named that the cache has no result for
     as it is will need the linter and the schema's validator; a run of folders (the
     archive, with none named) the cache's results for the archive's files."""
     files = [os.path.abspath(path) for path in paths[:PARALLEL_FROM] if os.path.isfile(path)]

@@ -196,6 +196,43 @@ def test_a_damaged_listing_or_roster_rebuilds_the_index_without_leftovers(archiv
     assert rules(archive / "brief.yaml") == []
 
 
+@pytest.mark.parametrize("value", ["X'00ff'", "'damaged text'", "12345", "X'ffffffff00'"])
+def test_a_listing_that_is_not_one_rebuilds_the_index(archive: Path, value: str) -> None:
+    """The stored listing is bytes wwrlint wrote; anything else in its column (SQLite
+    keeps what it is given: text, a number, bytes that are no listing) is read as no
+    listing, in this process and beside it alike."""
+    (archive / "2021" / "copy.yaml").write_text(SAME_ID)
+    assert rules(archive / "brief.yaml") == [("duplicate-brief-id", 1, 5)]
+    with contextlib.closing(sqlite3.connect(archive.parent / "cache" / "cache.sqlite")) as db:
+        db.execute(f"UPDATE archives SET listing = {value}")
+        db.commit()
+    (archive / "2021" / "copy.yaml").unlink()
+    assert rules(archive / "brief.yaml") == []
+    assert rules(archive / "brief.yaml") == []  # and the listing stored again reads
+
+
+def test_a_folder_changed_in_a_large_archive_is_walked_here(
+    archive: Path, monkeypatch: pytest.MonkeyPatch, forked: list[int]
+) -> None:
+    """The process beside takes the briefs' `stat`s while no folder has changed; a walk of
+    the folders is made in this process, which acts on a signal to stop at once (the one
+    beside holds them back)."""
+    monkeypatch.setattr(listing, "BESIDE_FROM", 1)
+    assert rules(archive / "brief.yaml") == []
+    walked: list[int] = []
+    walk = listing._walk_archive
+
+    def counted(place: object) -> object:
+        walked.append(os.getpid())
+        return walk(place)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(listing, "_walk_archive", counted)
+    (archive / "2021" / "copy.yaml").write_text(SAME_ID)
+    assert rules(archive / "brief.yaml") == [("duplicate-brief-id", 1, 5)]
+    assert walked == [os.getpid()]
+    assert len(forked) == 1
+
+
 def test_a_name_that_is_not_utf8_is_indexed_and_named_safely(archive: Path) -> None:
     odd = archive / os.fsdecode(b"caf\xe9.yaml")
     odd.write_text(SAME_ID)

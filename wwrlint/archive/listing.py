@@ -8,7 +8,7 @@ import marshal
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from wwrlint import store
 from wwrlint.archive.locate import Place
@@ -102,9 +102,12 @@ class Listing:
         return stale, list(known)
 
     @classmethod
-    def now(cls, place: Place, previous: Listing | None, looked_at: float) -> Listing:
+    def now(
+        cls, place: Place, previous: Listing | None, looked_at: float, walk: bool = True
+    ) -> Listing | None:
         """The archive's briefs as they are: the previous listing's, while no folder has
-        changed, else read from the folders."""
+        changed, else read from the folders (None when that is needed and `walk` is
+        not)."""
         folder = place.folder
         roster = _stat_key(place.roster_path) if place.roster_path else None
         if previous is not None and previous.folders is not None:
@@ -113,6 +116,8 @@ class Listing:
                 found = _stat_briefs(folder, names, strict=True)
                 if found is not None:
                     return cls(folders, names, found[1], roster, looked_at, place.salt)
+        if not walk:
+            return None
         names, folders = _walk_archive(place)
         names, keys = _stat_briefs(folder, names, strict=False) or ([], [])
         return cls(folders, names, keys, roster, looked_at, place.salt)
@@ -123,8 +128,10 @@ _COUNT = 4
 
 
 def size_of(stored: bytes | None) -> int:
-    """How many briefs a stored listing lists (0 for none, or one that is damaged)."""
-    return int.from_bytes(stored[:_COUNT], "little") if stored and len(stored) > _COUNT else 0
+    """How many briefs a stored listing lists (0 for none, or one too short to hold any)."""
+    if not isinstance(stored, bytes) or len(stored) <= _COUNT:
+        return 0
+    return int.from_bytes(stored[:_COUNT], "little")
 
 
 class Survey(NamedTuple):
@@ -150,21 +157,38 @@ def survey(
     """The archive's files now, against the listing stored with its index. `meanwhile`, if
     given, is called once on the way: beside the `stat` of each brief (and the comparison
     with the stored listing) of a large archive, which then run in a process of their own
-    (see `wwrlint.beside`)."""
+    (see `wwrlint.beside`). A walk of the folders, when one changed, is made here after,
+    not there: the process beside holds back the signals that stop a run."""
     if meanwhile is not None and size_of(stored) >= BESIDE_FROM:
         from wwrlint.beside import beside
 
-        return Survey(*beside(lambda: tuple(_survey(place, stored, looked_at)), meanwhile))
+        found = beside(lambda: _as_data(_survey(place, stored, looked_at, walk=False)), meanwhile)
+        return Survey(*found) if found is not None else _surveyed(place, stored, looked_at)
     if meanwhile is not None:
         meanwhile()
-    return _survey(place, stored, looked_at)
+    return _surveyed(place, stored, looked_at)
 
 
-def _survey(place: Place, stored: bytes | None, looked_at: float) -> Survey:
+def _as_data(found: Survey | None) -> tuple[Any, ...] | None:
+    return tuple(found) if found is not None else None  # what `marshal` carries
+
+
+def _surveyed(place: Place, stored: bytes | None, looked_at: float) -> Survey:
+    found = _survey(place, stored, looked_at)
+    assert found is not None  # walks, when it must
+    return found
+
+
+def _survey(
+    place: Place, stored: bytes | None, looked_at: float, walk: bool = True
+) -> Survey | None:
+    """The survey; None when the folders must be walked and `walk` is not."""
     previous = Listing.load(stored)
     if previous is not None and previous.salt != place.salt:
         previous = None  # made under other exclusions
-    listing = Listing.now(place, previous, looked_at)
+    listing = Listing.now(place, previous, looked_at, walk)
+    if listing is None:
+        return None
     if previous is None:
         return Survey(listing.dump(), True, False, True, False, list(listing.names), [])
     holds = previous.holds(listing)

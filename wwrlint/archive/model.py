@@ -89,6 +89,8 @@ class Archive:
             from wwrlint.archive.listing import Listing
 
             self._listing = Listing.load(self.listed)
+            if self._listing is None:
+                self.listed = None  # not readable: not tried again
         return self._listing
 
     @property

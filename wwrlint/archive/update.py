@@ -44,7 +44,7 @@ def open_archive(
     meanwhile: Callable[[], object] | None = None,
 ) -> Archive:
     """The archive at `place`, its index brought up to date in `database` (a temporary one
-    when None). `read` gives the entries of the briefs that changed, in order (by default
+    when None). `read` gives the rows of the briefs that changed, in order (by default
     by reading each here); `meanwhile`, if given, is called once while the files are looked
     at (see `listing.survey`). Close it when done."""
     reader = read or _read_each
@@ -135,7 +135,7 @@ def _bring_up_to_date(
     database = index.db()
     query = "SELECT id, fingerprint, roster, listing FROM archives WHERE key = ?"
     row = database.execute(query, (place.key,)).fetchone()
-    stored = row[3] if row is not None else None
+    stored = row[3] if row is not None and isinstance(row[3], bytes) else None  # else damaged
     roster = _roster_of(row[2]) if row is not None else None
     now = survey(place, stored, looked_at, meanwhile)
     listed = now.listed if now.listed is not None else stored
