@@ -152,3 +152,28 @@ def test_keys_of_digits_are_told_apart(monkeypatch: pytest.MonkeyPatch) -> None:
     ]
     assert found[0][3].startswith("the date of source '00' is '20 January 2031'")
     assert found[2][3] == "unknown key 'publsher' in source '7'; did you mean 'publisher'?"
+
+
+# Blank to Python's `\s` or to ECMAScript's (JSON Schema's patterns), not to both: the
+# schema names them all, so that the two validators agree (`\S` made a claim of U+FEFF
+# empty to jsonschema-rs and not to jsonschema).
+ONE_ENGINES_BLANKS = ["\ufeff", "\x1c", "\x1f", "\x85"]
+
+
+@pytest.mark.parametrize("blank", [*ONE_ENGINES_BLANKS, " \u3000\t"])
+def test_a_text_blank_to_either_engine_is_empty_on_both_paths(
+    blank: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    brief = {
+        "id": "harbour-2031-04",
+        "title": "Harbour fees",
+        "date": "2031-04-02",
+        "sources": {"gazette": {"publisher": "Harbour Gazette", "date": "2031-01-20"}},
+        "body": [{"claim": blank, "sources": ["gazette"]}],
+    }
+    content = as_yaml(brief)
+    fast = diagnostics(content, True, monkeypatch)
+    assert fast == diagnostics(content, False, monkeypatch)
+    assert [d[:3] for d in fast] == [("schema", 13, 13)]
+    assert fast[0][3].startswith("the text of claim ")
+    assert fast[0][3].endswith(" is empty")
