@@ -59,6 +59,19 @@ class Published(NamedTuple):
     title: str | None = None
 
 
+def fingerprint_of(
+    briefs: Iterable[str], roster: dict[str, Any], catalogue: Iterable[Published]
+) -> str:
+    """An archive's fingerprint: what its briefs are (`briefs`, as its index, or more,
+    says), its roster and its catalogue."""
+    digest = hashlib.sha256()
+    for part in briefs:
+        digest.update(part.encode())
+    digest.update(json.dumps(roster, sort_keys=True, default=str).encode())
+    digest.update(json.dumps([list(p) for p in catalogue]).encode())
+    return digest.hexdigest()[:16]
+
+
 @dataclass(eq=False, repr=False)
 class Archive:
     """An archive: its folder, roster and catalogue, and the index of its briefs. Given
@@ -131,10 +144,7 @@ class Archive:
         archive does not change during a run)."""
         if self._fingerprint is None:
             rows = self._ask(lambda index: index.fingerprint())
-            digest = hashlib.sha256(rows.encode())
-            digest.update(json.dumps(self.roster, sort_keys=True, default=str).encode())
-            digest.update(json.dumps([list(p) for p in self.catalogue]).encode())
-            self._fingerprint = digest.hexdigest()[:16]
+            self._fingerprint = fingerprint_of([rows], self.roster, self.catalogue)
         return self._fingerprint
 
     def by_id(self, brief_id: str, besides: str = "", sure: bool = False) -> list[BriefEntry]:

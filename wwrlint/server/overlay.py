@@ -6,14 +6,12 @@ come from the buffers."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from wwrlint.archive.model import Archive, BriefEntry, Citation
+from wwrlint.archive.model import Archive, BriefEntry, Citation, fingerprint_of
 
 # What a buffer is to the archive: a brief's entry, or None (not a brief, or unreadable).
 Entries = dict[str, BriefEntry | None]
@@ -50,12 +48,11 @@ class Overlay(Archive):
 
     @property
     def fingerprint(self) -> str:
-        digest = hashlib.sha256(self._base().fingerprint.encode())
-        for path, entry in sorted(self.buffers.items()):
-            digest.update(f"\n{path}\t{entry.digest if entry else ''}".encode())
-        digest.update(json.dumps(self.roster, sort_keys=True, default=str).encode())
-        digest.update(json.dumps([list(p) for p in self.catalogue]).encode())
-        return digest.hexdigest()[:16]
+        buffers = [
+            f"\n{path}\t{entry.digest if entry else ''}"
+            for path, entry in sorted(self.buffers.items())
+        ]
+        return fingerprint_of([self._base().fingerprint, *buffers], self.roster, self.catalogue)
 
     def by_id(self, brief_id: str, besides: str = "", sure: bool = False) -> list[BriefEntry]:
         found = self._shown(self._base().by_id(brief_id, besides, sure))
