@@ -11,8 +11,9 @@ so that a busy machine slows every contender alike:
 - one brief, as pre-commit calls it (unchanged, and just edited), against
   `python -c "import jsonschema, ruamel.yaml, click"`;
 
-and prints medians, files per second, ratios and peak memory (the largest resident set of
-the process and its workers). Needs check-jsonschema installed: `pip install -e '.[bench]'`.
+and prints medians, files per second, ratios, peak memory (the largest resident set of
+the process and its workers) and CPU time (user and system, workers included). Needs
+check-jsonschema installed: `pip install -e '.[bench]'`.
 
 Before timing, it compiles the bytecode of the wwrlint package it times (and of the
 `--before` one), as `pip install` does, and runs every command without
@@ -36,6 +37,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import CORPORA, generate
@@ -52,15 +54,23 @@ WARM_RUNS = 5
 ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak resident KB of a command (its largest process, workers
-    included: wait4 reports the largest resident set of the child and what it waited for)."""
+class Timing(NamedTuple):
+    seconds: float  # wall
+    peak: int  # resident KB of the largest process
+    cpu: float  # user and system seconds, of the process and the workers it waited for
+
+
+def timed(command: list[str], cwd: Path) -> Timing:
+    """The wall seconds, peak resident KB (its largest process, workers included: wait4
+    reports the largest resident set of the child and what it waited for) and CPU seconds
+    of a command. On a shared machine the CPU moves less than the wall time: it tells
+    whether a change saved work where the wall time cannot."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env=ENVIRONMENT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     _, _, usage = os.wait4(process.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss
+    return Timing(time.perf_counter() - start, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 
 
 def tool(name: str) -> str:
@@ -169,27 +179,35 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
         subprocess.run(commands[name], cwd=work, env=ENVIRONMENT, capture_output=True, check=False)
 
     if args.rounds > 0:  # --rounds 0 measures the one-brief case alone
-        results: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
+        results: dict[str, list[Timing]] = {name: [] for name in commands}
         for round_number in range(1, args.rounds + 1):
             for name, command in commands.items():
                 # A warm run is short and noisy: each round times it several times.
                 for _ in range(WARM_RUNS if "warm" in name else 1):
-                    seconds, peak = timed(command, work)
-                    results[name].append((seconds, peak))
-                    print(f"  round {round_number}: {name}: {seconds:.2f} s", flush=True)
+                    found = timed(command, work)
+                    results[name].append(found)
+                    print(
+                        f"  round {round_number}: {name}: {found.seconds:.2f} s "
+                        f"(CPU {found.cpu:.2f} s)",
+                        flush=True,
+                    )
 
         print(
             f"\nwhole archive ({len(paths)} briefs), median of {args.rounds} interleaved rounds "
             f"(of {WARM_RUNS} runs a round, warm):"
         )
-        peer = statistics.median(s for s, _ in results["check-jsonschema"])
-        print(f"{'command':30} {'seconds':>8} {'files/s':>9} {'× peer':>8} {'peak MB':>8}")
+        peer = statistics.median(run.seconds for run in results["check-jsonschema"])
+        print(
+            f"{'command':30} {'seconds':>8} {'files/s':>9} {'× peer':>8} {'peak MB':>8} "
+            f"{'CPU s':>8}"
+        )
         for name, runs in results.items():
-            typical = statistics.median(s for s, _ in runs)
-            most = max(p for _, p in runs) / 1024
+            typical = statistics.median(run.seconds for run in runs)
+            most = max(run.peak for run in runs) / 1024
+            cpu = statistics.median(run.cpu for run in runs)
             print(
                 f"{name:30} {typical:8.2f} {len(paths) / typical:9.0f} {peer / typical:8.1f} "
-                f"{most:8.1f}"
+                f"{most:8.1f} {cpu:8.2f}"
             )
 
     one, edited = files[0], files[1]
@@ -218,7 +236,7 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
             # as when pre-commit checks the brief just changed
             if name.endswith(EDITED[len("wwrlint ") :]):
                 (work / edited).write_text(original + f"# edit {run}\n", encoding="utf-8")
-            times[name].append(timed(command, work)[0])
+            times[name].append(timed(command, work).seconds)
     (work / edited).write_text(original, encoding="utf-8")
     base = statistics.median(times[next(iter(singles))])
     print(f"\none brief, as pre-commit calls it, median of {args.single_runs} interleaved runs:")
