@@ -52,7 +52,9 @@ def _forms(ending_in_a_word: bool) -> list[_Form]:
     """The forms of a date, or only those that can end in a letter or a full stop ("22
     August", "n.d."): the rest end in a digit, and need not be tried on a text that does
     not."""
-    forms: list[_Form] = [
+    if ending_in_a_word:
+        return [f for f in _forms(False) if f[0] == "none" or f[1].pattern.endswith(_MONTH)]
+    return [
         ("day", re.compile(rf"{_DAY} {_MONTH},? {_YEAR}")),
         ("day", re.compile(rf"{_MONTH} {_DAY},? {_YEAR}")),
         ("day", re.compile(r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})")),
@@ -64,9 +66,6 @@ def _forms(ending_in_a_word: bool) -> list[_Form]:
         ("year", re.compile(rf"{_YEAR}[a-z]?{_PAGES}")),
         ("none", re.compile(r"(?:undated|n\. ?d\.?|no date)", re.IGNORECASE)),
     ]
-    if not ending_in_a_word:
-        return forms
-    return [form for form in forms if form[0] == "none" or form[1].pattern.endswith(_MONTH)]
 
 
 _UNDATED = frozenset({"undated", "n.d", "nd", "date"})

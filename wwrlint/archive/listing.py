@@ -142,7 +142,6 @@ class Survey(NamedTuple):
     listed: bytes | None
     fresh: bool  # there was no listing to go by (or one made under other exclusions)
     holds: bool  # the stored index holds as it is
-    folders_changed: bool
     same_roster: bool
     stale: list[str]  # the briefs to read again
     gone: list[str]  # the briefs no longer there
@@ -162,21 +161,18 @@ def survey(
     if meanwhile is not None and size_of(stored) >= BESIDE_FROM:
         from wwrlint.beside import beside
 
-        found = beside(lambda: _as_data(_survey(place, stored, looked_at, walk=False)), meanwhile)
-        return Survey(*found) if found is not None else _surveyed(place, stored, looked_at)
-    if meanwhile is not None:
+        carried = beside(lambda: _as_data(_survey(place, stored, looked_at, walk=False)), meanwhile)
+        if carried is not None:
+            return Survey(*carried)
+    elif meanwhile is not None:
         meanwhile()
-    return _surveyed(place, stored, looked_at)
+    found = _survey(place, stored, looked_at)
+    assert found is not None  # it walks when it must
+    return found
 
 
 def _as_data(found: Survey | None) -> tuple[Any, ...] | None:
     return tuple(found) if found is not None else None  # what `marshal` carries
-
-
-def _surveyed(place: Place, stored: bytes | None, looked_at: float) -> Survey:
-    found = _survey(place, stored, looked_at)
-    assert found is not None  # walks, when it must
-    return found
 
 
 def _survey(
@@ -190,16 +186,14 @@ def _survey(
     if listing is None:
         return None
     if previous is None:
-        return Survey(listing.dump(), True, False, True, False, list(listing.names), [])
+        return Survey(listing.dump(), True, False, False, list(listing.names), [])
     holds = previous.holds(listing)
     # Where the index holds, no brief changed or went: the comparison is spared.
     stale, gone = ([], []) if holds else listing.changes(previous)
-    folders_changed = listing.folders != previous.folders
     return Survey(
-        None if holds and not folders_changed else listing.dump(),
+        None if holds and listing.folders == previous.folders else listing.dump(),
         False,
         holds,
-        folders_changed,
         previous.same_roster(listing.roster),
         stale,
         gone,
