@@ -71,6 +71,31 @@ def test_the_c_parser_is_used() -> None:
     assert compose.PARSER.startswith("libyaml (ruamel.yaml.clib")
 
 
+def test_the_composer_makes_ruamels_nodes_and_leaves_ruamels_c_parser_as_it_was() -> None:
+    """wwrlint gives libyaml's composer its own node constructors while it composes (one
+    Python call a node, not two); the nodes are ruamel's own, with every field ruamel's
+    constructors set, and ruamel's C parser used by anyone else after, or after a syntax
+    error, resolves and builds as ruamel does."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    text = "a: [x, 'y']\nb: {c: 1}\n"
+    root, _ = compose.compose(text)
+    assert type(root) is MappingNode and root.merge is None and root.flow_style is False
+    (a, items), (b, inner) = root.value
+    assert type(a) is ScalarNode and a.ctag is compose.PLAIN_TAG
+    assert (a.value, a.style, a.anchor, a.comment) == ("a", "", None, None)
+    assert type(items) is SequenceNode and items.flow_style is True
+    assert [(item.value, item.style) for item in items.value] == [("x", ""), ("y", "'")]
+    assert (items.start_mark.line, items.start_mark.column, items.end_mark.column) == (0, 3, 11)
+    assert type(inner) is MappingNode and inner.value[0][1].ctag is compose.PLAIN_TAG
+    with pytest.raises(compose.MarkedYAMLError):
+        compose.compose("a: [unclosed\n")
+    theirs = YAML(typ="safe", pure=False)
+    assert theirs.load(text) == {"a": ["x", "y"], "b": {"c": 1}}
+    assert theirs.load("- 1\n- true\n") == [1, True]
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_the_yaml_test_suite_reads_as_before(case: str) -> None:
     content = (SUITE / f"{case}.yaml").read_bytes()

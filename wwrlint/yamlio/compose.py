@@ -9,6 +9,7 @@ given a string, a ruamel node makes a new `Tag` for every node (a fifth of its t
 from __future__ import annotations
 
 import operator
+import sys
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -86,7 +87,68 @@ class _PureResolver(VersionedResolver):
         return _resolve(kind, implicit)
 
 
+def _scalar(
+    tag: Any,
+    value: Any,
+    start_mark: Any = None,
+    end_mark: Any = None,
+    style: Any = None,
+    comment: Any = None,
+    anchor: Any = None,
+) -> ScalarNode:
+    """ruamel's `ScalarNode(...)`, made with one Python call where ruamel's constructors
+    make two (libyaml's composer makes a node for every value, and this saves a seventh of
+    composing a brief)."""
+    node = _new(ScalarNode)
+    node.ctag = tag if isinstance(tag, Tag) else Tag(suffix=tag)
+    node.value, node.start_mark, node.end_mark = value, start_mark, end_mark
+    node.style, node.comment, node.anchor = style, comment, anchor
+    return node
+
+
+def _sequence(
+    tag: Any,
+    value: Any,
+    start_mark: Any = None,
+    end_mark: Any = None,
+    flow_style: Any = None,
+    comment: Any = None,
+    anchor: Any = None,
+) -> SequenceNode:
+    """ruamel's `SequenceNode(...)`, as `_scalar`."""
+    node = _new(SequenceNode)
+    node.ctag = tag if isinstance(tag, Tag) else Tag(suffix=tag)
+    node.value, node.start_mark, node.end_mark = value, start_mark, end_mark
+    node.flow_style, node.comment, node.anchor = flow_style, comment, anchor
+    return node
+
+
+def _mapping(
+    tag: Any,
+    value: Any,
+    start_mark: Any = None,
+    end_mark: Any = None,
+    flow_style: Any = None,
+    comment: Any = None,
+    anchor: Any = None,
+) -> MappingNode:
+    """ruamel's `MappingNode(...)`, as `_scalar`."""
+    node = _new(MappingNode)
+    node.ctag = tag if isinstance(tag, Tag) else Tag(suffix=tag)
+    node.value, node.start_mark, node.end_mark = value, start_mark, end_mark
+    node.flow_style, node.comment, node.anchor, node.merge = flow_style, comment, anchor, None
+    return node
+
+
+_new = object.__new__
+
 if _CParser is not None:
+    # The names libyaml's composer (ruamel's Cython module) makes its nodes by, and what
+    # they are while wwrlint composes: set for each text and put back after, so that any
+    # other use of ruamel's C parser in the process gets ruamel's own.
+    _COMPOSER_NAMES = vars(sys.modules[_CParser.__module__])
+    _OURS = {"ScalarNode": _scalar, "SequenceNode": _sequence, "MappingNode": _mapping}
+    _THEIRS = {name: _COMPOSER_NAMES[name] for name in _OURS}
 
     class _Composer(_CParser):  # type: ignore[misc]
         """libyaml's composer with tags left to the builder."""
@@ -95,10 +157,10 @@ if _CParser is not None:
             _CParser.__init__(self, text)
             self._parser = self._composer = self
 
-        def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> Tag:
-            if kind is ScalarNode:
+        def resolve(self, kind: Any, value: Any, implicit: tuple[bool, bool]) -> Tag:
+            if kind is _scalar:
                 return PLAIN_TAG if implicit[0] else STR_TAG
-            return SEQ_TAG if kind is SequenceNode else MAP_TAG
+            return SEQ_TAG if kind is _sequence else MAP_TAG
 
         # No path resolvers, so nothing to track; the composer calls these for every node,
         # and a C function that takes the same arguments and does nothing costs a third of
@@ -109,11 +171,13 @@ if _CParser is not None:
 
 def _documents(composer: Any) -> tuple[Node | None, Node | None]:
     """The first document's root and the next document's, if there is one."""
+    _COMPOSER_NAMES.update(_OURS)
     try:
         root = composer.get_node() if composer.check_node() else None
         extra = composer.get_node() if composer.check_node() else None
         return root, extra
     finally:
+        _COMPOSER_NAMES.update(_THEIRS)
         # The composer refers to itself (ruamel's code asks it for its `_parser`): freed
         # now, not at a collection of reference cycles, which a run makes rarely (see
         # wwrlint.cli), each composer kept libyaml's buffers, 60 KB a brief.
