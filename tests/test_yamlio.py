@@ -81,14 +81,24 @@ def test_the_composer_makes_ruamels_nodes_and_leaves_ruamels_c_parser_as_it_was(
 
     text = "a: [x, 'y']\nb: {c: 1}\n"
     root, _ = compose.compose(text)
-    assert type(root) is MappingNode and root.merge is None and root.flow_style is False
-    (a, items), (b, inner) = root.value
-    assert type(a) is ScalarNode and a.ctag is compose.PLAIN_TAG
-    assert (a.value, a.style, a.anchor, a.comment) == ("a", "", None, None)
-    assert type(items) is SequenceNode and items.flow_style is True
+    (a, items), (_, inner) = root.value
+    assert [type(node) for node in (root, a, items, inner)] == [
+        MappingNode,
+        ScalarNode,
+        SequenceNode,
+        MappingNode,
+    ]
+    assert (root.merge, root.flow_style, items.flow_style) == (None, False, True)
+    assert (a.ctag, a.value, a.style, a.anchor, a.comment) == (
+        compose.PLAIN_TAG,
+        "a",
+        "",
+        None,
+        None,
+    )
     assert [(item.value, item.style) for item in items.value] == [("x", ""), ("y", "'")]
     assert (items.start_mark.line, items.start_mark.column, items.end_mark.column) == (0, 3, 11)
-    assert type(inner) is MappingNode and inner.value[0][1].ctag is compose.PLAIN_TAG
+    assert inner.value[0][1].ctag is compose.PLAIN_TAG
     with pytest.raises(compose.MarkedYAMLError):
         compose.compose("a: [unclosed\n")
     theirs = YAML(typ="safe", pure=False)
