@@ -42,6 +42,8 @@ from typing import NamedTuple
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import CORPORA, generate
 
+from wwrlint.store import RACY_SECONDS
+
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
@@ -175,6 +177,11 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
         commands["before: warm (cache)"] = [
             before, "check", "-q", "--cache-dir", str(earlier), "briefs"
         ]  # fmt: skip
+    # Each warm cache is filled once before the rounds, once no brief is so new that a run
+    # trusts its stat only after it hashed it (`RACY_SECONDS`): so that no timed warm run
+    # (nor its peak memory) is one that still hashes briefs written just before.
+    newest = max(max(p.stat().st_mtime, p.stat().st_ctime) for p in paths)
+    time.sleep(max(0.0, newest + RACY_SECONDS + 0.5 - time.time()))
     for name in [name for name in commands if "warm" in name]:
         subprocess.run(commands[name], cwd=work, env=ENVIRONMENT, capture_output=True, check=False)
 
