@@ -106,6 +106,24 @@ def test_the_composer_makes_ruamels_nodes_and_leaves_ruamels_c_parser_as_it_was(
     assert theirs.load("- 1\n- true\n") == [1, True]
 
 
+def test_texts_composed_on_several_threads_at_once_read_as_on_one() -> None:
+    """The composer's names are set for one text at a time: threads that compose at once
+    (switching between threads every 0.1 ms) each get the data of their own text."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"n: {i}\nlist: [a, 'b', {i}]\nmap: {{k: v{i}}}\n" * 20 for i in range(200)]
+    expected = [load("x.yaml", text.encode()).data for text in texts]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-4)
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            found = list(pool.map(lambda text: load("x.yaml", text.encode()).data, texts * 3))
+    finally:
+        sys.setswitchinterval(interval)
+    assert found == expected * 3
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_the_yaml_test_suite_reads_as_before(case: str) -> None:
     content = (SUITE / f"{case}.yaml").read_bytes()

@@ -8,6 +8,7 @@ given a string, a ruamel node makes a new `Tag` for every node (a fifth of its t
 
 from __future__ import annotations
 
+import _thread
 import operator
 import sys
 from typing import Any
@@ -144,9 +145,12 @@ _new = object.__new__
 
 if _CParser is not None:
     # The names libyaml's composer (ruamel's Cython module) makes its nodes by, and what
-    # they are while wwrlint composes: set for each text and put back after, so that any
-    # other use of ruamel's C parser in the process gets ruamel's own.
+    # they are while wwrlint composes: set for each text and put back after, so that a use
+    # of ruamel's C parser in the process after (ruamel's own resolver tells nodes by those
+    # names) gets ruamel's own. One text is composed at a time (`_COMPOSING`); code of
+    # another thread using ruamel's C parser at that very moment would see these.
     _COMPOSER_NAMES = vars(sys.modules[_CParser.__module__])
+    _COMPOSING = _thread.allocate_lock()
     _OURS = {"ScalarNode": _scalar, "SequenceNode": _sequence, "MappingNode": _mapping}
     _THEIRS = {name: _COMPOSER_NAMES[name] for name in _OURS}
 
@@ -171,17 +175,18 @@ if _CParser is not None:
 
 def _documents(composer: Any) -> tuple[Node | None, Node | None]:
     """The first document's root and the next document's, if there is one."""
-    _COMPOSER_NAMES.update(_OURS)
-    try:
-        root = composer.get_node() if composer.check_node() else None
-        extra = composer.get_node() if composer.check_node() else None
-        return root, extra
-    finally:
-        _COMPOSER_NAMES.update(_THEIRS)
-        # The composer refers to itself (ruamel's code asks it for its `_parser`): freed
-        # now, not at a collection of reference cycles, which a run makes rarely (see
-        # wwrlint.cli), each composer kept libyaml's buffers, 60 KB a brief.
-        composer._parser = composer._composer = None
+    with _COMPOSING:
+        _COMPOSER_NAMES.update(_OURS)
+        try:
+            root = composer.get_node() if composer.check_node() else None
+            extra = composer.get_node() if composer.check_node() else None
+            return root, extra
+        finally:
+            _COMPOSER_NAMES.update(_THEIRS)
+            # The composer refers to itself (ruamel's code asks it for its `_parser`): freed
+            # now, not at a collection of reference cycles, which a run makes rarely (see
+            # wwrlint.cli), each composer kept libyaml's buffers, 60 KB a brief.
+            composer._parser = composer._composer = None
 
 
 def _pure_compose(text: str) -> tuple[Node | None, Node | None]:
