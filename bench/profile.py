@@ -28,14 +28,20 @@ from generate import CORPORA, generate
 
 
 class Stopwatch:
-    """Exclusive time per stage: time spent in a nested stage is not counted twice."""
+    """Exclusive time per stage of a phase: time spent in a nested stage is not counted
+    twice, and a stage is counted in the phase it runs in (the archive index, or the check
+    of a brief)."""
 
     def __init__(self) -> None:
-        self.seconds: dict[str, float] = defaultdict(float)
+        self.seconds: dict[tuple[str, str], float] = defaultdict(float)
         self._stack: list[list[float]] = []
+        self.phase = CHECK
 
     @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
+    def stage(self, name: str, phase: str | None = None) -> Iterator[None]:
+        """Time `name`; with `phase`, what runs inside counts in that phase, and the
+        phase's own time (what no stage inside took) as its "other"."""
+        outer, self.phase = self.phase, phase or self.phase
         start = time.perf_counter()
         self._stack.append([0.0])
         try:
@@ -43,11 +49,12 @@ class Stopwatch:
         finally:
             nested = self._stack.pop()[0]
             spent = time.perf_counter() - start
-            self.seconds[name] += spent - nested
+            self.seconds[(self.phase, name)] += spent - nested
             if self._stack:
                 self._stack[-1][0] += spent
+            self.phase = outer
 
-    def wrap(self, owner: Any, attribute: str, name: str) -> None:
+    def wrap(self, owner: Any, attribute: str, name: str, phase: str | None = None) -> None:
         """Time every call of `owner.attribute` as stage `name` (when it exists)."""
         original = getattr(owner, attribute, None)
         if original is None:
@@ -56,33 +63,42 @@ class Stopwatch:
         watch = self
 
         def timed(*args: Any, **kwargs: Any) -> Any:
-            with watch.stage(name):
+            with watch.stage(name, phase):
                 return original(*args, **kwargs)
 
         setattr(owner, attribute, timed)
 
 
-def instrument(watch: Stopwatch) -> None:
-    from wwrlint import cache, checking, discovery, linter, schema_errors
-    from wwrlint.archive import summary
-    from wwrlint.yamlio import build, document
+INDEX, CHECK = "archive index", "check"
+OTHER = "other"
 
-    stages: list[tuple[Any, str, str]] = [
-        (summary, "summary_of", "archive index (a brief's head)"),
-        (checking, "read_with_stat", "read"),
-        (discovery, "read_brief", "read"),
-        (linter, "load", "load (the rest)"),
-        (document, "compose", "parse (compose)"),
-        (build.Builder, "build", "build (data and positions)"),
-        (linter, "validate", "schema"),
-        (schema_errors, "explain", "schema (wording errors)"),
-        (linter, "_place", "placing findings"),
-        (linter, "_diagnostic", "placing findings"),
-        (cache.Cache, "record", "cache writes"),
-        (cache.Cache, "save", "cache writes"),
+
+def instrument(watch: Stopwatch) -> None:
+    """Stages called once a brief (or once a run), never a function the builder calls for
+    every node: a stopwatch around each would cost more than the work it times."""
+    from wwrlint import cache, checking, linter, schema_errors
+    from wwrlint.archive import index, summary, update
+    from wwrlint.yamlio import document
+
+    stages: list[tuple[Any, str, str, str | None]] = [
+        (update, "open_archive", OTHER, INDEX),  # its survey of the listing, and the rest
+        (summary, "read_brief", "read", None),
+        (summary, "summary_of", "load a head: decode, build", None),
+        (summary, "rows_of", "rows and their checksums", None),
+        (index, "store_rows", "storing rows", None),
+        (checking, "_check_one", OTHER, CHECK),  # hashing, the task, the outcome
+        (checking, "read_with_stat", "read", None),
+        (linter, "load", "load: decode, build", None),
+        (document, "compose", "parse (compose)", None),
+        (linter, "validate", "schema", None),
+        (schema_errors, "explain", "schema (wording errors)", None),
+        (linter, "_place", "placing findings", None),
+        (linter, "_diagnostic", "placing findings", None),
+        (cache.Cache, "record", "cache writes", CHECK),
+        (cache.Cache, "save", "cache writes", CHECK),
     ]
-    for owner, attribute, name in stages:
-        watch.wrap(owner, attribute, name)
+    for owner, attribute, name, phase in stages:
+        watch.wrap(owner, attribute, name, phase)
     from wwrlint.rules import RULES
 
     for rule in RULES:
@@ -104,8 +120,9 @@ def main() -> None:
     parser.add_argument("--corpus", choices=CORPORA, default="seed")
     args = parser.parse_args()
 
+    from wwrlint import checking
     from wwrlint.cache import Cache
-    from wwrlint.checking import _check_one, _Task, _use_archives
+    from wwrlint.checking import _Task, _use_archives
     from wwrlint.config import ConfigFinder
     from wwrlint.scope import Finder
 
@@ -124,8 +141,8 @@ def main() -> None:
         _use_archives({archive.folder: archive})
         for path in paths:
             task = _Task(path, finder.for_path(path), "key", None, archive.folder)
-            outcome, seen = _check_one(task)
-            with watch.stage("worker hand-off (pickle)"):
+            outcome, seen = checking._check_one(task)  # as instrumented
+            with watch.stage("worker hand-off (pickle)", CHECK):
                 pickle.loads(pickle.dumps((outcome, seen)))
             if outcome is not None and seen is not None:
                 cache.record(path, seen, "key", outcome.diagnostics)
@@ -135,11 +152,16 @@ def main() -> None:
     per = 1e6 / len(paths)
     print(f"{len(paths)} briefs of corpus {args.corpus}, {total * per:.0f} µs each in all:")
     accounted = 0.0
-    for name, seconds in sorted(watch.seconds.items(), key=lambda item: -item[1]):
-        accounted += seconds
-        print(f"  {name:34} {seconds * per:7.0f} µs  {100 * seconds / total:5.1f} %")
-    other = total - accounted
-    print(f"  {'other':34} {other * per:7.0f} µs  {100 * other / total:5.1f} %")
+    for phase in (INDEX, CHECK):
+        stages = {name: t for (where, name), t in watch.seconds.items() if where == phase}
+        spent = sum(stages.values())
+        accounted += spent
+        print(f"  {phase:36} {spent * per:7.0f} µs  {100 * spent / total:5.1f} %")
+        for name, seconds in sorted(stages.items(), key=lambda item: -item[1]):
+            print(f"    {name:34} {seconds * per:7.0f} µs  {100 * seconds / total:5.1f} %")
+    rest = total - accounted
+    label = "the rest (settings, the main loop)"
+    print(f"  {label:36} {rest * per:7.0f} µs  {100 * rest / total:5.1f} %")
     print(f"(pid {os.getpid()}, one process; a cold run spreads the briefs over the cores)")
 
 
