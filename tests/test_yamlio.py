@@ -99,11 +99,29 @@ def test_the_composer_makes_ruamels_nodes_and_leaves_ruamels_c_parser_as_it_was(
     assert [(item.value, item.style) for item in items.value] == [("x", ""), ("y", "'")]
     assert (items.start_mark.line, items.start_mark.column, items.end_mark.column) == (0, 3, 11)
     assert inner.value[0][1].ctag is compose.PLAIN_TAG
+    assert [(node.anchor, node.comment) for node in (root, items, inner)] == [(None, None)] * 3
     with pytest.raises(compose.MarkedYAMLError):
         compose.compose("a: [unclosed\n")
     theirs = YAML(typ="safe", pure=False)
     assert theirs.load(text) == {"a": ["x", "y"], "b": {"c": 1}}
     assert theirs.load("- 1\n- true\n") == [1, True]
+
+
+def test_the_composer_used_alone_tags_as_in_a_load() -> None:
+    """Outside `compose`, libyaml's composer makes ruamel's own classes, and the tags the
+    builder reads are the same."""
+    composer = compose._Composer("a: [x, 'y']\n")
+    try:
+        root = composer.get_single_node()
+    finally:
+        composer._parser = composer._composer = None
+    ((key, items),) = root.value
+    assert [root.ctag, key.ctag, items.ctag] == [
+        compose.MAP_TAG,
+        compose.PLAIN_TAG,
+        compose.SEQ_TAG,
+    ]
+    assert [item.ctag for item in items.value] == [compose.PLAIN_TAG, compose.STR_TAG]
 
 
 def test_texts_composed_on_several_threads_at_once_read_as_on_one() -> None:

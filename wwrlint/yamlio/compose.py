@@ -98,8 +98,8 @@ def _scalar(
     anchor: Any = None,
 ) -> ScalarNode:
     """ruamel's `ScalarNode(...)`, made with one Python call where ruamel's constructors
-    make two (libyaml's composer makes a node for every value, and this saves a seventh of
-    composing a brief)."""
+    make two or three (libyaml's composer makes a node for every value, and this saves a
+    seventh of composing a brief)."""
     node = _new(ScalarNode)
     node.ctag = tag if isinstance(tag, Tag) else Tag(suffix=tag)
     node.value, node.start_mark, node.end_mark = value, start_mark, end_mark
@@ -146,12 +146,18 @@ _new = object.__new__
 if _CParser is not None:
     # The names libyaml's composer (ruamel's Cython module) makes its nodes by, and what
     # they are while wwrlint composes: set for each text and put back after, so that a use
-    # of ruamel's C parser in the process after (ruamel's own resolver tells nodes by those
-    # names) gets ruamel's own. One text is composed at a time (`_COMPOSING`); code of
-    # another thread using ruamel's C parser at that very moment would see these.
-    _COMPOSER_NAMES = vars(sys.modules[_CParser.__module__])
+    # of ruamel's C parser or C emitter after (both tell nodes by those names) gets ruamel's
+    # own. One text is composed at a time (`_COMPOSING`). Code of another thread loading
+    # or dumping YAML with ruamel's C classes at that very moment would see these names and
+    # fail; wwrlint itself composes on one thread (the server's work runs on one) and dumps
+    # nothing with ruamel (it writes YAML with its own writer). Where the module is not
+    # found under its name, or lacks the names, nothing is set and ruamel's classes are
+    # used.
+    _COMPOSER_NAMES: dict[str, Any] = getattr(sys.modules.get(_CParser.__module__), "__dict__", {})
     _COMPOSING = _thread.allocate_lock()
     _OURS = {"ScalarNode": _scalar, "SequenceNode": _sequence, "MappingNode": _mapping}
+    if not all(name in _COMPOSER_NAMES for name in _OURS):
+        _OURS = {}
     _THEIRS = {name: _COMPOSER_NAMES[name] for name in _OURS}
 
     class _Composer(_CParser):  # type: ignore[misc]
@@ -162,9 +168,11 @@ if _CParser is not None:
             self._parser = self._composer = self
 
         def resolve(self, kind: Any, value: Any, implicit: tuple[bool, bool]) -> Tag:
-            if kind is _scalar:
+            # `kind` is the name the composer makes the node by: ours while `_documents`
+            # composes, ruamel's class otherwise
+            if kind is _scalar or kind is ScalarNode:
                 return PLAIN_TAG if implicit[0] else STR_TAG
-            return SEQ_TAG if kind is _sequence else MAP_TAG
+            return SEQ_TAG if kind is _sequence or kind is SequenceNode else MAP_TAG
 
         # No path resolvers, so nothing to track; the composer calls these for every node,
         # and a C function that takes the same arguments and does nothing costs a third of
@@ -176,8 +184,8 @@ if _CParser is not None:
 def _documents(composer: Any) -> tuple[Node | None, Node | None]:
     """The first document's root and the next document's, if there is one."""
     with _COMPOSING:
-        _COMPOSER_NAMES.update(_OURS)
         try:
+            _COMPOSER_NAMES.update(_OURS)
             root = composer.get_node() if composer.check_node() else None
             extra = composer.get_node() if composer.check_node() else None
             return root, extra
