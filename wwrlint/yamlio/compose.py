@@ -107,40 +107,31 @@ def _scalar(
     return node
 
 
-def _sequence(
-    tag: Any,
-    value: Any,
-    start_mark: Any = None,
-    end_mark: Any = None,
-    flow_style: Any = None,
-    comment: Any = None,
-    anchor: Any = None,
-) -> SequenceNode:
-    """ruamel's `SequenceNode(...)`, as `_scalar`."""
-    node = _new(SequenceNode)
-    node.ctag = tag if isinstance(tag, Tag) else Tag(suffix=tag)
-    node.value, node.start_mark, node.end_mark = value, start_mark, end_mark
-    node.flow_style, node.comment, node.anchor = flow_style, comment, anchor
-    return node
+def _collection(kind: type[SequenceNode | MappingNode]) -> Any:
+    """What makes ruamel's `SequenceNode(...)` or `MappingNode(...)`, as `_scalar` does."""
+    mapping = kind is MappingNode
+
+    def make(
+        tag: Any,
+        value: Any,
+        start_mark: Any = None,
+        end_mark: Any = None,
+        flow_style: Any = None,
+        comment: Any = None,
+        anchor: Any = None,
+    ) -> Any:
+        node: Any = _new(kind)
+        node.ctag = tag if isinstance(tag, Tag) else Tag(suffix=tag)
+        node.value, node.start_mark, node.end_mark = value, start_mark, end_mark
+        node.flow_style, node.comment, node.anchor = flow_style, comment, anchor
+        if mapping:
+            node.merge = None
+        return node
+
+    return make
 
 
-def _mapping(
-    tag: Any,
-    value: Any,
-    start_mark: Any = None,
-    end_mark: Any = None,
-    flow_style: Any = None,
-    comment: Any = None,
-    anchor: Any = None,
-) -> MappingNode:
-    """ruamel's `MappingNode(...)`, as `_scalar`."""
-    node = _new(MappingNode)
-    node.ctag = tag if isinstance(tag, Tag) else Tag(suffix=tag)
-    node.value, node.start_mark, node.end_mark = value, start_mark, end_mark
-    node.flow_style, node.comment, node.anchor, node.merge = flow_style, comment, anchor, None
-    return node
-
-
+_sequence, _mapping = _collection(SequenceNode), _collection(MappingNode)
 _new = object.__new__
 
 if _CParser is not None:
