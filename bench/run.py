@@ -180,7 +180,7 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
     # Each warm cache is filled once before the rounds, once no brief is so new that a run
     # trusts its stat only after it hashed it (`RACY_SECONDS`): so that no timed warm run
     # (nor its peak memory) is one that still hashes briefs written just before.
-    newest = max(max(p.stat().st_mtime, p.stat().st_ctime) for p in paths)
+    newest = max(max(found.st_mtime, found.st_ctime) for found in map(Path.stat, paths))
     time.sleep(max(0.0, newest + RACY_SECONDS + 0.5 - time.time()))
     for name in [name for name in commands if "warm" in name]:
         subprocess.run(commands[name], cwd=work, env=ENVIRONMENT, capture_output=True, check=False)
