@@ -244,12 +244,18 @@ def _explain(error: Error, data: Any) -> Iterator[Finding]:
             yield Finding((*path, missing), f"{where} has no '{missing}'")
     elif keyword == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
+        given = instance if isinstance(instance, dict) else {}
         extension = "^x-" in error.schema.get("patternProperties", {})
         for key in _unexpected_keys(error):
             meant = closest(key, allowed)
-            hint = f"; did you mean {quoted(meant)}?" if meant is not None else ""
-            if not hint and extension:
-                hint = "; keys starting with 'x-' are free for a desk's own data"
+            if meant in given:  # 'dat' beside 'date': renaming it would give 'date' twice
+                hint, meant = f" ({quoted(meant)} is given too)", None
+            elif meant is not None:
+                hint = f"; did you mean {quoted(meant)}?"
+            else:
+                hint = (
+                    "; keys starting with 'x-' are free for a desk's own data" if extension else ""
+                )
             yield Finding(
                 (*path, key),
                 f"unknown key {quoted(key)} in {where}{hint}",
