@@ -20,6 +20,12 @@ Before timing, it compiles the bytecode of the wwrlint package it times (and of 
 PYTHONDONTWRITEBYTECODE: an editable install is not compiled, and without its bytecode each
 run would compile every module again, so the figures are what an installed wwrlint gives.
 
+`--floor` times, in the same rounds, the least a check of every brief could cost here
+(bench/floor.py: reading each brief; loading its data with LibYAML, or with wwrlint's own
+YAML layer; validating that against the schema with jsonschema-rs; one worker a core, no
+rules, archive or cache): a lower bound for the cold row, against the same
+check-jsonschema run.
+
 `--before PATH` names another installation's `wwrlint` (say, of `git worktree add
 /tmp/before HEAD` in its own venv): its cold, warm and one-brief runs are timed in the same
 rounds, interleaved with this one's, and shown beside them.
@@ -117,6 +123,11 @@ def main() -> None:
     parser.add_argument(
         "--before", type=Path, help="another installation's wwrlint, timed beside this one"
     )
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also time the least a check could cost (bench/floor.py) in the same rounds",
+    )
     args = parser.parse_args()
 
     print(f"machine: {machine()}")
@@ -177,6 +188,10 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
         commands["before: warm (cache)"] = [
             before, "check", "-q", "--cache-dir", str(earlier), "briefs"
         ]  # fmt: skip
+    if args.floor:
+        floor = str(Path(__file__).parent / "floor.py")
+        for stage in ("read", "libyaml", "libyaml+schema", "layer", "layer+schema"):
+            commands[f"floor: {stage}"] = [sys.executable, floor, stage, "briefs"]
     # Each warm cache is filled once before the rounds, once no brief is so new that a run
     # trusts its stat only after it hashed it (`RACY_SECONDS`): so that no timed warm run
     # (nor its peak memory) is one that still hashes briefs written just before.
