@@ -98,7 +98,8 @@ def _work(paths: list[str]) -> int:
 
 def main() -> None:
     if len(sys.argv) != 3 or sys.argv[1] not in STAGES:
-        sys.exit(f"usage: python bench/floor.py {{{','.join(STAGES)}}} FOLDER")
+        print(f"usage: python bench/floor.py {{{','.join(STAGES)}}} FOLDER", file=sys.stderr)
+        sys.exit(2)
     stage, folder = sys.argv[1], sys.argv[2]
     paths = sorted(
         os.path.join(top, name)

@@ -8,6 +8,10 @@ so that a busy machine slows every contender alike:
 - `check-jsonschema --schemafile schema/brief.schema.json` on all the files (the peer);
 - `wwrlint check --no-cache` (cold: every brief parsed, validated and checked by every rule);
 - `wwrlint check` with a warm cache (nothing changed since the last run);
+- `wwrlint check` in a fresh checkout with the cache of an earlier run restored, as a CI
+  job does with the GitHub Action's cache (every file new to its stat, its content not:
+  each brief is hashed, none parsed); the checkout, a copy of the archive in a folder of
+  its own, and the restored cache are made again before each run and not timed;
 - one brief, as pre-commit calls it (unchanged, and just edited), against
   `python -c "import jsonschema, ruamel.yaml, click"`;
 
@@ -55,6 +59,7 @@ BIN = Path(sys.executable).parent
 
 
 EDITED = "wwrlint check ONE just edited (cache)"
+CHECKOUT = "wwrlint checkout (cache kept)"
 # Times a warm run is timed in each round.
 WARM_RUNS = 5
 # Children run as after a normal install: with compiled bytecode, which a user's
@@ -66,6 +71,7 @@ class Timing(NamedTuple):
     seconds: float  # wall
     peak: int  # resident KB of the largest process
     cpu: float  # user and system seconds, of the process and the workers it waited for
+    code: int  # the exit status: 0 or 1 (briefs with errors), else the command failed
 
 
 def timed(command: list[str], cwd: Path) -> Timing:
@@ -77,8 +83,36 @@ def timed(command: list[str], cwd: Path) -> Timing:
     process = subprocess.Popen(
         command, cwd=cwd, env=ENVIRONMENT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    _, _, usage = os.wait4(process.pid, 0)
-    return Timing(time.perf_counter() - start, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
+    _, status, usage = os.wait4(process.pid, 0)
+    return Timing(
+        time.perf_counter() - start,
+        usage.ru_maxrss,
+        usage.ru_utime + usage.ru_stime,
+        os.waitstatus_to_exitcode(status),
+    )
+
+
+class Checkout:
+    """A fresh checkout of the archive beside it, with the cache an earlier run left: what
+    a CI job that restores wwrlint's cache runs on. Made again before each timed run: new
+    files (new inodes and times, the same content) and the cache as that earlier run left
+    it (filled once, once its files were older than `RACY_SECONDS`)."""
+
+    def __init__(self, work: Path, command: list[str]) -> None:
+        self.work, self.command = work, command
+        self.folder = work.parent / f"{work.name}-checkout"
+        self.folder.mkdir()
+        shutil.copytree(work / ".git", self.folder / ".git")
+        shutil.copytree(work / "briefs", self.folder / "briefs")
+        time.sleep(RACY_SECONDS + 0.5)
+        subprocess.run(command, cwd=self.folder, env=ENVIRONMENT, capture_output=True)
+        shutil.copytree(self.folder / "cache", self.folder / "cache-left")
+
+    def make_again(self) -> None:
+        for name in ("briefs", "cache"):
+            shutil.rmtree(self.folder / name)
+        shutil.copytree(self.work / "briefs", self.folder / "briefs")
+        shutil.copytree(self.folder / "cache-left", self.folder / "cache")
 
 
 def tool(name: str) -> str:
@@ -199,6 +233,8 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
     time.sleep(max(0.0, newest + RACY_SECONDS + 0.5 - time.time()))
     for name in [name for name in commands if "warm" in name]:
         subprocess.run(commands[name], cwd=work, env=ENVIRONMENT, capture_output=True, check=False)
+    checkout = Checkout(work, [wwrlint, "check", "-q", "--cache-dir", "cache", "briefs"])
+    commands[CHECKOUT] = checkout.command
 
     if args.rounds > 0:  # --rounds 0 measures the one-brief case alone
         results: dict[str, list[Timing]] = {name: [] for name in commands}
@@ -206,11 +242,14 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
             for name, command in commands.items():
                 # A warm run is short and noisy: each round times it several times.
                 for _ in range(WARM_RUNS if "warm" in name else 1):
-                    found = timed(command, work)
+                    if name == CHECKOUT:
+                        checkout.make_again()
+                    found = timed(command, checkout.folder if name == CHECKOUT else work)
                     results[name].append(found)
+                    failed = f", FAILED: exit {found.code}" if found.code not in (0, 1) else ""
                     print(
                         f"  round {round_number}: {name}: {found.seconds:.2f} s "
-                        f"(CPU {found.cpu:.2f} s)",
+                        f"(CPU {found.cpu:.2f} s{failed})",
                         flush=True,
                     )
 
@@ -258,7 +297,10 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
             # as when pre-commit checks the brief just changed
             if name.endswith(EDITED[len("wwrlint ") :]):
                 (work / edited).write_text(original + f"# edit {run}\n", encoding="utf-8")
-            times[name].append(timed(command, work).seconds)
+            found = timed(command, work)
+            if found.code not in (0, 1):
+                print(f"  {name}: FAILED: exit {found.code}", flush=True)
+            times[name].append(found.seconds)
     (work / edited).write_text(original, encoding="utf-8")
     base = statistics.median(times[next(iter(singles))])
     print(f"\none brief, as pre-commit calls it, median of {args.single_runs} interleaved runs:")

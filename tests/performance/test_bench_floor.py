@@ -57,6 +57,6 @@ def test_an_unknown_stage_is_a_usage_error(folder: Path) -> None:
         timeout=120,
         check=False,
     )
-    assert run.returncode == 1
+    assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert run.stderr.startswith("usage: python bench/floor.py {read,libyaml,")
