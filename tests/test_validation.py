@@ -249,5 +249,21 @@ def test_a_key_like_one_given_beside_it_is_unknown_not_a_misspelling() -> None:
             f"the date of {source} is '3 January 2022', which is not an ISO 8601 date; "
             "write it as YYYY-MM-DD",
         ),
-        ("schema", 12, 5, f"unknown key 'dat' in {source} ('date' is given too)"),
+        (
+            "schema",
+            12,
+            5,
+            f"unknown key 'dat' in {source} ('date' is given too); keys starting with 'x-' "
+            "are free for a desk's own data",
+        ),
     ]
+    # nor is it renamed to 'date' by --fix, which would give the source two dates
+    assert [d.fix for d in diagnose(brief) if d.rule == "schema"] == [None]
+
+
+def test_a_key_like_one_given_and_like_one_missing_is_taken_for_the_missing_one() -> None:
+    # 'dote' is as close to 'note', which the source has, as to 'date', which it lacks:
+    # it is a misspelt 'date', reported once (not also "has no 'date'").
+    brief = VALID.replace("    date: 2022-01-03\n", "    note: seen\n    dote: 2022-01-03\n", 1)
+    source = "source 'dawn-2022-01-03'"
+    assert schema_only(brief) == [(12, 5, f"unknown key 'dote' in {source}; did you mean 'date'?")]

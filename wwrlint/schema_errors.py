@@ -245,17 +245,20 @@ def _explain(error: Error, data: Any) -> Iterator[Finding]:
     elif keyword == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         given = instance if isinstance(instance, dict) else {}
+        absent = [key for key in allowed if key not in given]
         extension = "^x-" in error.schema.get("patternProperties", {})
+        free = "; keys starting with 'x-' are free for a desk's own data" if extension else ""
         for key in _unexpected_keys(error):
-            meant = closest(key, allowed)
-            if meant in given:  # 'dat' beside 'date': renaming it would give 'date' twice
-                hint, meant = f" ({quoted(meant)} is given too)", None
-            elif meant is not None:
+            # A key the mapping has already is not the one meant: 'dat' beside 'date' would
+            # give 'date' twice; 'dote' beside 'note', with no 'date', is a misspelt 'date'.
+            nearest = closest(key, allowed)
+            meant = nearest if nearest not in given else closest(key, absent)
+            if meant is not None:
                 hint = f"; did you mean {quoted(meant)}?"
+            elif nearest is not None:
+                hint = f" ({quoted(nearest)} is given too){free}"
             else:
-                hint = (
-                    "; keys starting with 'x-' are free for a desk's own data" if extension else ""
-                )
+                hint = free
             yield Finding(
                 (*path, key),
                 f"unknown key {quoted(key)} in {where}{hint}",
