@@ -1,10 +1,12 @@
-"""The least a check of every brief could cost on this machine: a lower bound to set
-wwrlint's cold run against.
+"""The least a check of every brief could cost on this machine.
+
+A lower bound to set wwrlint's cold run against:
 
     python bench/floor.py STAGE FOLDER
 
-reads every brief below FOLDER in one worker process per core, as `wwrlint check
---no-cache` spreads them, doing only STAGE's work for each:
+reads every brief below FOLDER (not the archive's roster and catalogue, by their usual
+names) in one worker process per core, as `wwrlint check --no-cache` spreads them, doing
+only STAGE's work for each:
 
 - `read`: read the file;
 - `libyaml`: read it and load its data with PyYAML's LibYAML loader (C parsing, no
@@ -18,7 +20,7 @@ reads every brief below FOLDER in one worker process per core, as `wwrlint check
 No rules, no archive, no cache, no report: what a run would cost if it did nothing but
 that. `bench/run.py --floor` times these beside check-jsonschema and wwrlint in the same
 rounds, so a goal stated against check-jsonschema can be set against what even this much
-costs. Needs PyYAML (the test extra).
+costs. Needs PyYAML (the bench extra).
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
+
+from wwrlint.archive.model import CATALOGUE_NAME, ROSTER_NAME
 
 STAGES = ("read", "libyaml", "libyaml+schema", "layer", "layer+schema")
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "brief.schema.json"
@@ -105,7 +109,7 @@ def main() -> None:
         os.path.join(top, name)
         for top, _, names in os.walk(folder)
         for name in names
-        if name.endswith((".yaml", ".yml"))
+        if name.endswith((".yaml", ".yml")) and name not in (ROSTER_NAME, CATALOGUE_NAME)
     )
     global _PREPARED
     _PREPARED = _prepared(stage)

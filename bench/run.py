@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).parent))
+from floor import STAGES
 from generate import CORPORA, generate
 
 from wwrlint.store import RACY_SECONDS
@@ -71,36 +72,43 @@ class Timing(NamedTuple):
     seconds: float  # wall
     peak: int  # resident KB of the largest process
     cpu: float  # user and system seconds, of the process and the workers it waited for
-    code: int  # the exit status: 0 or 1 (briefs with errors), else the command failed
+    failed: str  # why the command did not run to its end ("" when it did)
 
 
-def timed(command: list[str], cwd: Path) -> Timing:
+def timed(command: list[str], cwd: Path, codes: tuple[int, ...] = (0, 1)) -> Timing:
     """The wall seconds, peak resident KB (its largest process, workers included: wait4
     reports the largest resident set of the child and what it waited for) and CPU seconds
-    of a command. On a shared machine the CPU moves less than the wall time: it tells
-    whether a change saved work where the wall time cannot."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, env=ENVIRONMENT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    return Timing(
-        time.perf_counter() - start,
-        usage.ru_maxrss,
-        usage.ru_utime + usage.ru_stime,
-        os.waitstatus_to_exitcode(status),
-    )
+    of a command, and whether it failed: an exit status not in `codes` (1 is a check that
+    found errors), or a traceback on its stderr (kept in a file, not a pipe, so that reading
+    it costs the timed command nothing). On a shared machine the CPU moves less than the
+    wall time: it tells whether a change saved work where the wall time cannot."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=cwd, env=ENVIRONMENT, stdout=subprocess.DEVNULL, stderr=errors
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        errors.seek(0)
+        traceback = b"Traceback" in errors.read()
+    code = os.waitstatus_to_exitcode(status)
+    failed = f"exit {code}" if code not in codes else "a traceback" if traceback else ""
+    return Timing(seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, failed)
 
 
 class Checkout:
-    """A fresh checkout of the archive beside it, with the cache an earlier run left: what
-    a CI job that restores wwrlint's cache runs on. Made again before each timed run: new
-    files (new inodes and times, the same content) and the cache as that earlier run left
-    it (filled once, once its files were older than `RACY_SECONDS`)."""
+    """A fresh checkout of the archive beside it, with the cache an earlier run left.
+
+    What a CI job that restores wwrlint's cache runs on. Made again before each timed run:
+    new files (new inodes and change times, the same content) and the cache as that earlier
+    run left it (filled once, once its files were older than `RACY_SECONDS`). A checkout a
+    kept folder holds from an earlier bench (it has `cache-left`) is made anew."""
 
     def __init__(self, work: Path, command: list[str]) -> None:
         self.work, self.command = work, command
         self.folder = work.parent / f"{work.name}-checkout"
+        if (self.folder / "cache-left").is_dir():
+            shutil.rmtree(self.folder)
         self.folder.mkdir()
         shutil.copytree(work / ".git", self.folder / ".git")
         shutil.copytree(work / "briefs", self.folder / "briefs")
@@ -224,7 +232,7 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
         ]  # fmt: skip
     if args.floor:
         floor = str(Path(__file__).parent / "floor.py")
-        for stage in ("read", "libyaml", "libyaml+schema", "layer", "layer+schema"):
+        for stage in STAGES:
             commands[f"floor: {stage}"] = [sys.executable, floor, stage, "briefs"]
     # Each warm cache is filled once before the rounds, once no brief is so new that a run
     # trusts its stat only after it hashed it (`RACY_SECONDS`): so that no timed warm run
@@ -233,10 +241,10 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
     time.sleep(max(0.0, newest + RACY_SECONDS + 0.5 - time.time()))
     for name in [name for name in commands if "warm" in name]:
         subprocess.run(commands[name], cwd=work, env=ENVIRONMENT, capture_output=True, check=False)
-    checkout = Checkout(work, [wwrlint, "check", "-q", "--cache-dir", "cache", "briefs"])
-    commands[CHECKOUT] = checkout.command
 
     if args.rounds > 0:  # --rounds 0 measures the one-brief case alone
+        checkout = Checkout(work, [wwrlint, "check", "-q", "--cache-dir", "cache", "briefs"])
+        commands[CHECKOUT] = checkout.command
         results: dict[str, list[Timing]] = {name: [] for name in commands}
         for round_number in range(1, args.rounds + 1):
             for name, command in commands.items():
@@ -244,9 +252,11 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
                 for _ in range(WARM_RUNS if "warm" in name else 1):
                     if name == CHECKOUT:
                         checkout.make_again()
-                    found = timed(command, checkout.folder if name == CHECKOUT else work)
+                    where = checkout.folder if name == CHECKOUT else work
+                    # The floor's stages find no errors to report: any status but 0 is a failure.
+                    found = timed(command, where, (0,) if name.startswith("floor") else (0, 1))
                     results[name].append(found)
-                    failed = f", FAILED: exit {found.code}" if found.code not in (0, 1) else ""
+                    failed = f", FAILED: {found.failed}" if found.failed else ""
                     print(
                         f"  round {round_number}: {name}: {found.seconds:.2f} s "
                         f"(CPU {found.cpu:.2f} s{failed})",
@@ -266,9 +276,10 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
             typical = statistics.median(run.seconds for run in runs)
             most = max(run.peak for run in runs) / 1024
             cpu = statistics.median(run.cpu for run in runs)
+            failed = sum(bool(run.failed) for run in runs)
             print(
                 f"{name:30} {typical:8.2f} {len(paths) / typical:9.0f} {peer / typical:8.1f} "
-                f"{most:8.1f} {cpu:8.2f}"
+                f"{most:8.1f} {cpu:8.2f}" + (f"  FAILED {failed} of {len(runs)}" if failed else "")
             )
 
     one, edited = files[0], files[1]
@@ -298,8 +309,8 @@ def measure(work: Path, corpus: str, args: argparse.Namespace) -> None:
             if name.endswith(EDITED[len("wwrlint ") :]):
                 (work / edited).write_text(original + f"# edit {run}\n", encoding="utf-8")
             found = timed(command, work)
-            if found.code not in (0, 1):
-                print(f"  {name}: FAILED: exit {found.code}", flush=True)
+            if found.failed:
+                print(f"  {name}: FAILED: {found.failed}", flush=True)
             times[name].append(found.seconds)
     (work / edited).write_text(original, encoding="utf-8")
     base = statistics.median(times[next(iter(singles))])

@@ -1,9 +1,11 @@
-"""bench/floor.py, the least a check of every brief could cost, does each stage's work: a
-stage that silently skipped its loading or its validation would make the floor it reports
+"""bench/floor.py, the least a check of every brief could cost, does each stage's work.
+
+A stage that silently skipped its loading or its validation would make the floor it reports
 meaningless (its figures are measured by hand, never asserted here)."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +20,8 @@ SEED = REPO / "briefs" / "wwr-pakistan-taliban-2022.yaml"
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """Three briefs below a folder: one sound, one YAML cannot read, one the schema
-    rejects (no title); and a file that is not a brief."""
+    rejects (no title); and files that are not briefs: a text file, the roster and the
+    catalogue."""
     text = SEED.read_text(encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sound.yaml").write_text(text, encoding="utf-8")
@@ -27,6 +30,8 @@ def folder(tmp_path: Path) -> Path:
     assert untitled != text
     (tmp_path / "sub" / "untitled.yaml").write_text(untitled, encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not a brief\n", encoding="utf-8")
+    for name in ("analysts.yaml", "catalogue.yaml"):
+        shutil.copy(REPO / "briefs" / name, tmp_path / name)
     return tmp_path
 
 
