@@ -261,6 +261,22 @@ def test_a_key_like_one_given_beside_it_is_unknown_not_a_misspelling() -> None:
     assert [d.fix for d in diagnose(brief) if d.rule == "schema"] == [None]
 
 
+def test_a_key_more_like_one_given_than_one_missing_is_no_misspelling_of_the_missing_one() -> None:
+    # 'dates' is more like 'date', which the brief has, than 'notes', which it has not: no
+    # "did you mean 'notes'?", whose rename would make the date the brief's notes.
+    brief = VALID.replace("date: 2022-02-07\n", "date: 2022-02-07\ndates: 2022-02-08\n", 1)
+    assert brief != VALID
+    assert [(d.rule, d.span.line, d.message, d.fix) for d in diagnose(brief)] == [
+        (
+            "schema",
+            4,
+            "unknown key 'dates' in the brief ('date' is given too); keys starting with 'x-' "
+            "are free for a desk's own data",
+            None,
+        )
+    ]
+
+
 def test_a_key_like_one_given_and_like_one_missing_is_taken_for_the_missing_one() -> None:
     # 'dote' is as close to 'note', which the source has, as to 'date', which it lacks:
     # it is a misspelt 'date', reported once (not also "has no 'date'").

@@ -16,7 +16,7 @@ from wwrlint.brief import ITEM_KINDS, kind_of
 from wwrlint.diagnostics import Finding, Pointer
 from wwrlint.schema import brief_schema
 from wwrlint.validation import INLINED
-from wwrlint.wording import closest, did_you_mean, excerpt, quoted, what_is
+from wwrlint.wording import closest_free, did_you_mean, excerpt, quoted, what_is
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -239,20 +239,20 @@ def _explain(error: Error, data: Any) -> Iterator[Finding]:
         )
     elif keyword == "required":
         missing = _missing_property(error)
-        # A misspelt key is reported once, as an unknown key with a "did you mean".
-        if not any(did_you_mean(key, [missing]) for key in _unexpected_keys(error)):
+        allowed = list(error.schema.get("properties", {}))
+        # A misspelt key is reported once, as an unknown key with a "did you mean" (below).
+        misspelt = [closest_free(key, allowed, instance)[0] for key in _unexpected_keys(error)]
+        if missing not in misspelt:
             yield Finding((*path, missing), f"{where} has no '{missing}'")
     elif keyword == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         given = instance if isinstance(instance, dict) else {}
-        absent = [key for key in allowed if key not in given]
         extension = "^x-" in error.schema.get("patternProperties", {})
         free = "; keys starting with 'x-' are free for a desk's own data" if extension else ""
         for key in _unexpected_keys(error):
             # A key the mapping has already is not the one meant: 'dat' beside 'date' would
-            # give 'date' twice; 'dote' beside 'note', with no 'date', is a misspelt 'date'.
-            nearest = closest(key, allowed)
-            meant = nearest if nearest not in given else closest(key, absent)
+            # give 'date' twice.
+            meant, nearest = closest_free(key, allowed, given)
             if meant is not None:
                 hint = f"; did you mean {quoted(meant)}?"
             elif nearest is not None:

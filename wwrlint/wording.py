@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -61,6 +61,35 @@ def _closest(word: str, choices: tuple[str, ...]) -> str | None:
 
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+def closest_free(
+    word: Any, choices: Iterable[Any], taken: Container[str]
+) -> tuple[str | None, str | None]:
+    """What `word` was meant to be among `choices`, when it is one not `taken`: (the choice
+    meant, or None; the closest choice, taken or not). Of choices as close as the closest,
+    one not taken is meant: 'dote' beside 'note' is a misspelt 'date'; 'dates' beside
+    'date' is no misspelt 'notes', which is less like it."""
+    ranked = _ranked(str(word), tuple(str(c) for c in choices))
+    best = [choice for score, choice in ranked if score == ranked[0][0]] if ranked else []
+    return next((c for c in best if c not in taken), None), best[0] if best else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _ranked(word: str, choices: tuple[str, ...]) -> tuple[tuple[float, str], ...]:
+    """The choices close to `word` (as `closest` finds them), the closest first, each with
+    its likeness; remembered as `_closest` is."""
+    import difflib
+
+    if not choices:
+        return ()
+    close = difflib.get_close_matches(word, choices, n=len(choices), cutoff=0.6)
+    matcher = difflib.SequenceMatcher(b=word)
+    scored = []
+    for choice in close:
+        matcher.set_seq1(choice)
+        scored.append((matcher.ratio(), choice))
+    return tuple(scored)
 
 
 def did_you_mean(word: Any, choices: Iterable[Any]) -> str:
