@@ -238,6 +238,7 @@ def test_wwrlint_rule_says_whether_and_how_safely_a_rule_fixes() -> None:
     assert json.loads(rule_text("invalid-date", "--output-format", "json"))["fix"] == {
         "applicability": "safe",
         "availability": "sometimes",
-        "description": "writes a date given in words (3 January 2022) as YYYY-MM-DD",
+        "description": "writes a date given in words (3 January 2022), or in numbers that "
+        "read one way only (13/2/2022), as YYYY-MM-DD",
     }
     assert json.loads(rule_text("claim-missing-source", "--output-format", "json"))["fix"] is None

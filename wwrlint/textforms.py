@@ -47,6 +47,20 @@ _PAGES = r"(?:[:,] ?(?:pp?\. ?)?\d+(?:[-–]\d+)?)?"
 _Form = tuple[Precision, re.Pattern[str]]
 
 
+# 13/2/2017 and 13.2.2017, day first as most of the world writes them.
+_IN_NUMBERS = re.compile(r"(?P<day>\d{1,2})[/.](?P<mm>\d{1,2})[/.](?P<year>\d{4})")
+
+
+def read_either_way(text: str) -> bool:
+    """Whether a date written in numbers names two days, read day first or month first
+    (3/4/2019: 3 April, or 4 March); `prose_date` reads it day first."""
+    match = _IN_NUMBERS.fullmatch(" ".join(text.split()))
+    if match is None:
+        return False
+    day, month = int(match["day"]), int(match["mm"])
+    return day != month and 1 <= day <= 12 and 1 <= month <= 12
+
+
 @functools.cache
 def _forms(ending_in_a_word: bool) -> list[_Form]:
     """The forms of a date, or only those that can end in a letter or a full stop ("22
@@ -58,8 +72,7 @@ def _forms(ending_in_a_word: bool) -> list[_Form]:
         ("day", re.compile(rf"{_DAY} {_MONTH},? {_YEAR}")),
         ("day", re.compile(rf"{_MONTH} {_DAY},? {_YEAR}")),
         ("day", re.compile(r"(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})")),
-        # 13/2/2017 and 13.2.2017, day first as most of the world writes them.
-        ("day", re.compile(r"(?P<day>\d{1,2})[/.](?P<mm>\d{1,2})[/.](?P<year>\d{4})")),
+        ("day", _IN_NUMBERS),
         ("month", re.compile(rf"{_MONTH},? {_YEAR}")),
         ("no-year", re.compile(rf"{_MONTH} {_DAY}")),
         ("no-year", re.compile(rf"{_DAY} {_MONTH}")),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import VALID, found, messages
+from conftest import VALID, diagnose, found, messages
 
 
 def test_source_without_date_is_reported_at_its_key() -> None:
@@ -109,3 +109,38 @@ def test_source_after_brief_points_at_the_source_date() -> None:
 
 def test_source_on_the_brief_date_is_fine() -> None:
     assert found(VALID.replace("date: 2022-01-03", "date: 2022-02-07")) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        ("3 January 2022", "2022-01-03"),
+        ("13/2/2022", "2022-02-13"),  # no 13th month: day first
+        ("2/13/2022", "2022-02-13"),  # no 13th month: month first
+        ("03.03.2022", "2022-03-03"),  # the same day either way
+        ("03/04/2022", None),  # 3 April, or 4 March: the author's to say
+        ("4/3/2022", None),
+    ],
+)
+def test_a_date_gets_a_safe_fix_only_where_it_names_one_day(
+    written: str, fixed: str | None
+) -> None:
+    brief = VALID.replace("date: 2022-01-03", f"date: {written}")
+    [diagnostic] = diagnose(brief)
+    assert diagnostic.rule == "invalid-date"
+    if fixed is None:
+        assert diagnostic.fix is None
+    else:
+        assert diagnostic.fix is not None
+        assert (diagnostic.fix.description, diagnostic.fix.applicability) == (
+            f"write {fixed}",
+            "safe",
+        )
+
+
+def test_a_date_in_numbers_that_reads_two_ways_names_both() -> None:
+    brief = VALID.replace("date: 2022-01-03", "date: 03/04/2022")
+    assert messages(brief) == [
+        DATE_OF + "'03/04/2022', which is 3 April 2022 read day first and 4 March 2022 read "
+        "month first; write it as YYYY-MM-DD"
+    ]

@@ -42,15 +42,23 @@ def invalid_date(brief: Brief) -> Iterator[Finding]:
     for pointer, value in date_fields(brief.data):
         if is_blank(value) or iso_date(value) is not None:
             continue
-        from wwrlint.textforms import prose_date  # rarely needed: load late
+        from wwrlint.textforms import long_form, prose_date, read_either_way  # load late
 
         written = prose_date(value) if isinstance(value, str) else None
-        fix = None
-        if written is not None and written.date is not None:
+        why, fix = _why_invalid(value), None
+        if written is not None and written.date is not None and read_either_way(value):
+            # 03/04/2022 names two days: which one is the author's to say, not a fix's.
+            day = written.date
+            other = day.replace(day=day.month, month=day.day)
+            why = (
+                f"is {quoted(value)}, which is {long_form(day)} read day first and "
+                f"{long_form(other)} read month first; write it as YYYY-MM-DD"
+            )
+        elif written is not None and written.date is not None:
             # A date written in words names one day: writing it as YYYY-MM-DD keeps it.
             iso = written.date.isoformat()
             fix = Fix(f"write {iso}", "safe", (Change(0, len(value), iso),))
-        yield Finding(pointer, f"{_field_name(pointer)} {_why_invalid(value)}", fix=fix)
+        yield Finding(pointer, f"{_field_name(pointer)} {why}", fix=fix)
 
 
 def source_after_brief(brief: Brief) -> Iterator[Finding]:
@@ -141,7 +149,12 @@ body:
     good=GOOD,
     check=invalid_date,
     refines_schema=True,
-    fix=Fixable("safe", False, "writes a date given in words (3 January 2022) as YYYY-MM-DD"),
+    fix=Fixable(
+        "safe",
+        False,
+        "writes a date given in words (3 January 2022), or in numbers that read one way only "
+        "(13/2/2022), as YYYY-MM-DD",
+    ),
 )
 
 SOURCE_AFTER_BRIEF = Rule(
