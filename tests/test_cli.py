@@ -123,6 +123,26 @@ def test_no_path_checks_the_archive(tmp_path: Path, write_brief) -> None:  # typ
     assert "compose.yaml" not in out
 
 
+def test_no_path_from_inside_the_archive_names_its_files_from_here(  # type: ignore[no-untyped-def]
+    tmp_path: Path, write_brief
+) -> None:
+    # From briefs/2022, with no path, the archive above is checked: its files below the
+    # current folder are named from here, as `.` names them; the others by their path.
+    write_brief("briefs/2022/bad.yaml", BAD)
+    write_brief("briefs/2021/worse.yaml", BAD)
+    for cache in ("--no-cache", "--cache-dir=" + str(tmp_path / "cache")):
+        code, out, err = run("check", cache, cwd=tmp_path / "briefs" / "2022")
+        assert "Traceback" not in err
+        assert code == 1
+        assert list(dict.fromkeys(line.split(":")[0] for line in out.splitlines())) == [
+            str(tmp_path / "briefs" / "2021" / "worse.yaml"),
+            "bad.yaml",
+        ]
+        assert run("check", cache, ".", cwd=tmp_path / "briefs" / "2022")[1].startswith(
+            "bad.yaml:1:5: "
+        )
+
+
 def test_missing_path_is_a_one_line_error_exit_2(tmp_path: Path) -> None:
     missing = tmp_path / "nope.yaml"
     assert run("check", str(missing)) == (

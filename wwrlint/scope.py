@@ -137,9 +137,10 @@ class Finder:
         given = {
             p for p in paths if os.path.isfile(p) and not self.config.for_path(p).force_exclude
         }
-        if paths or deleted is None:
+        asked = paths or (self.default_paths() if deleted is None else ())
+        if asked:
             found = discover(
-                paths or self.default_paths(),
+                asked,
                 lambda p, is_folder: p not in given and self.excluded(p, is_folder),
                 self.git,
                 self.config.absolute,
@@ -153,6 +154,8 @@ class Finder:
             named = ", ".join(f"'{path}'" for path in paths) or "the archive"
             raise ToolError(f"no briefs (*.yaml, *.yml) found in {named}")
         files = list(found.files)
+        if not paths and asked and os.path.isabs(asked[0]):  # the archive holds this folder
+            files = _below_here(files)
         gone = [
             path
             for path in deleted or ()
@@ -201,6 +204,13 @@ def _dependents(
                 seen.add(real)
                 extra.append(_as_given(path))
     return extra
+
+
+def _below_here(paths: list[str]) -> list[str]:
+    """Absolute paths as the user would give them: those below the current folder
+    relative to it (what `_as_given` does, for a whole archive at the cost of a prefix)."""
+    here = os.path.join(os.getcwd(), "")
+    return [path[len(here) :] if path.startswith(here) else path for path in paths]
 
 
 def _as_given(path: str) -> str:
