@@ -135,6 +135,23 @@ def test_fail_level_warning_and_exit_zero(archive: Path) -> None:
     assert check("--exit-zero", "--fail-level", "warning", briefs)[0] == 0
 
 
+def test_show_settings_with_no_path_shows_the_archive_a_run_checks(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (archive / "briefs" / "analysts.yaml").write_text("analysts: {}\n")
+    for where in (archive, archive / "briefs" / "2022"):
+        monkeypatch.chdir(where)
+        code, out, err = check("--show-settings")
+        assert (code, err) == (0, "")
+        used = json.loads(out)["archive-in-use"]
+        assert os.path.abspath(used["folder"]) == str(archive / "briefs")
+        assert used["roster"] is not None
+        assert os.path.abspath(used["roster"]) == str(archive / "briefs" / "analysts.yaml")
+    monkeypatch.chdir(archive.parent)  # no archive here: none is in use
+    code, out, _ = check("--show-settings")
+    assert (code, json.loads(out)["archive-in-use"]) == (0, None)
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

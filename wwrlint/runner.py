@@ -331,10 +331,13 @@ def show_files(options: CheckOptions, finder: ConfigFinder, streams: Streams) ->
 
 def show_settings(options: CheckOptions, finder: ConfigFinder) -> dict[str, object]:
     """The settings of the first path, as the config file would spell them, and the
-    archive it belongs to."""
-    first = options.stdin_filename or (options.paths[0] if options.paths else ".")
+    archive it belongs to; with no path, of the archive a run checks then."""
+    locating = Finder(finder)
+    first = options.stdin_filename or (
+        options.paths[0] if options.paths else _archive_or_here(locating)
+    )
     shown = finder.for_path(first).as_dict()
-    found = Finder(finder).locate(first)
+    found = locating.locate(first)
     shown["archive-in-use"] = (
         {
             "folder": found.folder,
@@ -346,6 +349,15 @@ def show_settings(options: CheckOptions, finder: ConfigFinder) -> dict[str, obje
         else None
     )
     return shown
+
+
+def _archive_or_here(locating: Finder) -> str:
+    """What a run with no path checks (the archive), or the current folder where there is
+    no archive to check."""
+    try:
+        return locating.default_paths()[0]
+    except ToolError:
+        return "."
 
 
 def _with_progress(outcomes: Iterator[Outcome], total: int, stderr: TextIO) -> Iterator[Outcome]:
