@@ -1,8 +1,13 @@
 """quote-missing-analyst, unknown-analyst, unused-analyst: exact diagnostics."""
 
+import json
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 
 from conftest import VALID, diagnose, found, messages
+from wwrlint.cli import cli
 
 
 def test_quote_without_analyst_is_reported_at_the_quote() -> None:
@@ -24,9 +29,10 @@ def test_quote_with_empty_analyst_is_reported_once(empty: str) -> None:
 def test_unknown_analyst_points_at_the_id_and_suggests() -> None:
     brief = VALID.replace("analyst: thomas-muller", "analyst: thomas-mueller")
     assert found(brief) == [("unused-analyst", 5, 3), ("unknown-analyst", 16, 14)]
+    # No archive, no roster: the message names none.
     assert messages(brief)[1] == (
         "quote 'The risk is deemed manageable.' names analyst 'thomas-mueller', who is "
-        "neither under 'analysts' nor in the roster; did you mean 'thomas-muller'?"
+        "not defined under 'analysts'; did you mean 'thomas-muller'?"
     )
 
 
@@ -55,3 +61,32 @@ def test_analyst_without_name_is_a_schema_error() -> None:
     brief = VALID.replace("    name: Thomas Muller\n", "")
     assert found(brief) == [("schema", 5, 3)]
     assert messages(brief) == ["analyst 'thomas-muller' has no 'name'"]
+
+
+@pytest.mark.parametrize(
+    ("roster", "where"),
+    [
+        (None, "not defined under 'analysts'"),
+        (
+            "analysts:\n  ada-quill:\n    name: Ada Quill\n",
+            "neither under 'analysts' nor in the roster",
+        ),
+    ],
+)
+def test_the_roster_is_named_only_where_the_archive_has_one(
+    tmp_path: Path, roster: str | None, where: str
+) -> None:
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    (tmp_path / ".git").mkdir()
+    if roster is not None:
+        (briefs / "analysts.yaml").write_text(roster)
+    brief = VALID.replace("analyst: thomas-muller", "analyst: jo-hart")
+    (briefs / "brief.yaml").write_text(brief)
+    result = CliRunner().invoke(
+        cli, ["check", "--no-cache", "--output-format", "json", str(briefs)], catch_exceptions=False
+    )
+    [message] = [d["message"] for d in json.loads(result.stdout) if d["rule"] == "unknown-analyst"]
+    assert (
+        message == f"quote 'The risk is deemed manageable.' names analyst 'jo-hart', who is {where}"
+    )

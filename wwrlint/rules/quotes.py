@@ -40,10 +40,16 @@ def unknown_analyst(brief: Brief) -> Iterator[Finding]:
             meant = closest(analyst_id, defined)
             # Naming the analyst whose id is close is a guess about whose words these are.
             change = (Change(0, len(analyst_id), meant),) if meant is not None else ()
+            # The roster is named only where the archive has one to look in.
+            where = (
+                "neither under 'analysts' nor in the roster"
+                if brief.archive is not None and brief.archive.roster_path is not None
+                else "not defined under 'analysts'"
+            )
             yield Finding(
                 (*quote.pointer, "analyst"),
-                f"{describe(quote)} names analyst {quoted(analyst_id)}, who is neither under "
-                f"'analysts' nor in the roster{did_you_mean(analyst_id, defined)}",
+                f"{describe(quote)} names analyst {quoted(analyst_id)}, who is "
+                f"{where}{did_you_mean(analyst_id, defined)}",
                 fix=Fix(f"name {quoted(meant)}", "unsafe", change) if change else None,
             )
 
