@@ -57,7 +57,39 @@ def salt() -> str:
     digest = hashlib.sha256(_TABLES.encode())  # a database laid out otherwise is rebuilt
     for kind in SCHEMAS:
         digest.update(schema_text(kind).encode())
+    digest.update(_code())  # other code, at the same version number, may find otherwise
     return f"{FORMAT}/{__version__}/{digest.hexdigest()[:16]}"
+
+
+def _code(package: str = os.path.dirname(os.path.abspath(__file__))) -> bytes:
+    """What tells this wwrlint's code from another's: the hashes the installer recorded
+    for the package's files (a line each in the `RECORD` of its dist-info; those of the
+    bytecode and of where it came from left out, so that two installs of the same code
+    agree), or, where there is no such record (a source tree, an editable install), the
+    size and modification time of each of the package's files."""
+    record = os.path.join(os.path.dirname(package), f"wwrlint-{__version__}.dist-info", "RECORD")
+    own = os.path.basename(package) + "/"
+    try:
+        with open(record, "rb") as file:
+            lines = [
+                line
+                for line in file.read().splitlines()
+                if line.startswith(own.encode()) and b"__pycache__" not in line
+            ]
+        if lines:
+            return b"\n".join(sorted(lines))
+    except OSError:
+        pass
+    found = []
+    for top, folders, names in os.walk(package):
+        folders[:] = sorted(name for name in folders if name != "__pycache__")
+        for name in sorted(names):
+            if not name.endswith((".pyc", ".pyo")):
+                path = os.path.join(top, name)
+                with contextlib.suppress(OSError):
+                    stat = os.stat(path)
+                    found.append(f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}")
+    return "\n".join(found).encode()
 
 
 def connect(path: str) -> sqlite3.Connection:
