@@ -143,6 +143,18 @@ def test_no_path_from_inside_the_archive_names_its_files_from_here(  # type: ign
         )
 
 
+def test_standard_input_and_a_path_together_are_a_one_line_error(  # type: ignore[no-untyped-def]
+    tmp_path: Path, write_brief
+) -> None:
+    write_brief("bad.yaml", BAD)
+    for paths in (["-", "bad.yaml"], ["bad.yaml", "-"]):
+        assert run("check", *paths, cwd=tmp_path) == (
+            2,
+            "",
+            "wwrlint: error: '-' reads the brief from standard input; give no other PATH\n",
+        )
+
+
 def test_missing_path_is_a_one_line_error_exit_2(tmp_path: Path) -> None:
     missing = tmp_path / "nope.yaml"
     assert run("check", str(missing)) == (

@@ -226,6 +226,8 @@ def _outcomes(
     that depend on them."""
     locating = Finder(finder)
     jobs = options.jobs or os.cpu_count() or 1
+    if "-" in options.paths and options.paths != ("-",) and not os.path.exists("-"):
+        raise ToolError("'-' reads the brief from standard input; give no other PATH")
     if _reads_stdin(options):
         if options.paths not in ((), ("-",)):
             raise ToolError("--stdin-filename reads the brief from standard input; give no PATH")

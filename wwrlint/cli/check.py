@@ -179,9 +179,10 @@ def check(
     """Check briefs against the schema and the editorial rules.
 
     PATH is a brief file or a folder; folders are searched for *.yaml and *.yml files,
-    skipping hidden ones. With no PATH, the current folder is checked. Settings come from
-    the nearest .wwrlint.yaml or pyproject.toml [tool.wwrlint] above each file; options
-    given here win.
+    skipping hidden ones. With no PATH, the archive is checked: the configured one, the
+    one the current folder is in, or the briefs/ folder here or at the repository's root.
+    Settings come from the nearest .wwrlint.yaml or pyproject.toml [tool.wwrlint] above
+    each file; options given here win.
 
     \b
     Text output is one line per problem; [*] marks those --fix fixes:
