@@ -152,6 +152,27 @@ def test_show_settings_with_no_path_shows_the_archive_a_run_checks(
     assert (code, json.loads(out)["archive-in-use"]) == (0, None)
 
 
+def test_show_settings_with_no_path_shows_the_settings_the_run_goes_by(
+    archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The run's own settings (its output format) are the current folder's, as a run with no
+    # path takes them; the archive in use is the one it checks.
+    (archive / ".wwrlint.yaml").write_text("output-format: json\n")
+    (archive / "briefs" / ".wwrlint.yaml").write_text("output-format: github\n")
+    monkeypatch.chdir(archive)
+    code, out, _ = check("--no-cache")
+    assert code == 1
+    assert isinstance(json.loads(out), list)  # the run writes json
+    code, out, _ = check("--show-settings")
+    shown = json.loads(out)
+    assert code == 0
+    assert (shown["config-file"], shown["output-format"]) == (
+        str(archive / ".wwrlint.yaml"),
+        "json",
+    )
+    assert os.path.abspath(shown["archive-in-use"]["folder"]) == str(archive / "briefs")
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

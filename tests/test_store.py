@@ -6,8 +6,11 @@ old code stored."""
 
 from __future__ import annotations
 
+import json
+import marshal
 import os
 import sqlite3
+import zlib
 from pathlib import Path
 
 import pytest
@@ -70,7 +73,7 @@ def test_results_stored_by_other_code_of_the_same_version_are_not_served(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     brief = tmp_path / "brief.yaml"
-    brief.write_text(VALID)
+    brief.write_text(VALID.replace("    sources: [dawn-2022-01-03]\n", "", 1))
     cache = tmp_path / "cache"
     check = ["check", "--cache-dir", str(cache), "--output-format", "json", str(brief)]
 
@@ -81,15 +84,31 @@ def test_results_stored_by_other_code_of_the_same_version_are_not_served(
         finally:
             database.close()
 
-    assert CliRunner().invoke(cli, check, catch_exceptions=False).exit_code == 0
+    assert CliRunner().invoke(cli, check, catch_exceptions=False).exit_code == 1
     first = salt_stored()
     assert first == store.salt()
+    # What the old code stored for the brief, as if it had found nothing (a sound row,
+    # checksum and all): served to the same code, ...
+    database = sqlite3.connect(cache / "cache.sqlite")
+    nothing = marshal.dumps([])
+    with database:
+        database.execute(
+            "UPDATE results SET diagnostics = ?, crc = ?", (nothing, zlib.crc32(nothing))
+        )
+    database.close()
+    assert CliRunner().invoke(cli, check, catch_exceptions=False).stdout == "[]\n"
     # Another wwrlint at the same version: its first run finds the database not its own,
     # and makes it again.
     monkeypatch.setattr(store, "_code", lambda *_: b"other code")
     store.salt.cache_clear()
     try:
-        assert CliRunner().invoke(cli, check, catch_exceptions=False).exit_code == 0
+        # ... but not to other code: it checks the brief again.
+        again = CliRunner().invoke(cli, check, catch_exceptions=False)
+        assert again.exit_code == 1
+        assert [d["rule"] for d in json.loads(again.stdout)] == [
+            "unused-source",
+            "claim-missing-source",
+        ]
         assert salt_stored() not in (first, "")
         assert salt_stored() == store.salt()
         assert salt_stored().startswith(f"{store.FORMAT}/{__version__}/")

@@ -283,3 +283,18 @@ def test_a_key_like_one_given_and_like_one_missing_is_taken_for_the_missing_one(
     brief = VALID.replace("    date: 2022-01-03\n", "    note: seen\n    dote: 2022-01-03\n", 1)
     source = "source 'dawn-2022-01-03'"
     assert schema_only(brief) == [(12, 5, f"unknown key 'dote' in {source}; did you mean 'date'?")]
+
+
+def test_two_slips_for_one_missing_key_are_not_both_renamed_to_it() -> None:
+    # 'dat' and 'dtae', no 'date': both are like it, but renaming both would give the
+    # source two dates; the first is the one renamed, and once it is, the other is a key
+    # like one given.
+    brief = VALID.replace(
+        "    date: 2022-01-03\n", "    dat: 2022-01-03\n    dtae: 2022-01-04\n", 1
+    )
+    source = "source 'dawn-2022-01-03'"
+    found_here = [(d.span.line, d.message, d.fix is not None) for d in diagnose(brief)]
+    assert [f for f in found_here if "unknown key" in f[1]] == [
+        (11, f"unknown key 'dat' in {source}; did you mean 'date'?", True),
+        (12, f"unknown key 'dtae' in {source}; did you mean 'date'?", False),
+    ]

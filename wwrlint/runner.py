@@ -332,14 +332,13 @@ def show_files(options: CheckOptions, finder: ConfigFinder, streams: Streams) ->
 
 
 def show_settings(options: CheckOptions, finder: ConfigFinder) -> dict[str, object]:
-    """The settings of the first path, as the config file would spell them, and the
-    archive it belongs to; with no path, of the archive a run checks then."""
-    locating = Finder(finder)
-    first = options.stdin_filename or (
-        options.paths[0] if options.paths else _archive_or_here(locating)
-    )
+    """The settings of the first path (of the current folder with none, as `run` takes
+    them), as the config file would spell them, and the archive it belongs to (with no
+    path, the archive such a run checks)."""
+    first = options.stdin_filename or (options.paths[0] if options.paths else ".")
     shown = finder.for_path(first).as_dict()
-    found = locating.locate(first)
+    locating = Finder(finder)
+    found = locating.locate(first if first != "." or options.paths else _archive_or_here(locating))
     shown["archive-in-use"] = (
         {
             "folder": found.folder,

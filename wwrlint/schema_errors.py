@@ -249,6 +249,7 @@ def _explain(error: Error, data: Any) -> Iterator[Finding]:
         given = instance if isinstance(instance, dict) else {}
         extension = "^x-" in error.schema.get("patternProperties", {})
         free = "; keys starting with 'x-' are free for a desk's own data" if extension else ""
+        renamed: set[str] = set()
         for key in _unexpected_keys(error):
             # A key the mapping has already is not the one meant: 'dat' beside 'date' would
             # give 'date' twice.
@@ -259,12 +260,17 @@ def _explain(error: Error, data: Any) -> Iterator[Finding]:
                 hint = f" ({quoted(nearest)} is given too){free}"
             else:
                 hint = free
+            # Of two slips for one key ('dat' and 'dtae', no 'date'), the first stands for
+            # it: renaming both would give it twice.
+            stands = meant is not None and meant not in renamed
             yield Finding(
                 (*path, key),
                 f"unknown key {quoted(key)} in {where}{hint}",
                 anchor="key",
-                stands_for=(*path, meant) if meant is not None else None,
+                stands_for=(*path, meant) if stands and meant is not None else None,
             )
+            if meant is not None:
+                renamed.add(meant)
     elif keyword == "type":
         yield Finding(path, _type_message(path, where, error))
     elif keyword == "pattern":
