@@ -338,7 +338,8 @@ def show_settings(options: CheckOptions, finder: ConfigFinder) -> dict[str, obje
     first = options.stdin_filename or (options.paths[0] if options.paths else ".")
     shown = finder.for_path(first).as_dict()
     locating = Finder(finder)
-    found = locating.locate(first if first != "." or options.paths else _archive_or_here(locating))
+    named = options.stdin_filename or options.paths
+    found = locating.locate(first if named else _archive_or_here(locating))
     shown["archive-in-use"] = (
         {
             "folder": found.folder,

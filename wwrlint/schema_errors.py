@@ -262,12 +262,11 @@ def _explain(error: Error, data: Any) -> Iterator[Finding]:
                 hint = free
             # Of two slips for one key ('dat' and 'dtae', no 'date'), the first stands for
             # it: renaming both would give it twice.
-            stands = meant is not None and meant not in renamed
             yield Finding(
                 (*path, key),
                 f"unknown key {quoted(key)} in {where}{hint}",
                 anchor="key",
-                stands_for=(*path, meant) if stands and meant is not None else None,
+                stands_for=(*path, meant) if meant is not None and meant not in renamed else None,
             )
             if meant is not None:
                 renamed.add(meant)

@@ -68,13 +68,13 @@ def _code(package: str = os.path.dirname(os.path.abspath(__file__))) -> bytes:
     agree), or, where there is no such record (a source tree, an editable install), the
     size and modification time of each of the package's files."""
     record = os.path.join(os.path.dirname(package), f"wwrlint-{__version__}.dist-info", "RECORD")
-    own = os.path.basename(package) + "/"
+    own = os.fsencode(os.path.basename(package) + "/")
     try:
         with open(record, "rb") as file:
             lines = [
                 line
                 for line in file.read().splitlines()
-                if line.startswith(own.encode()) and b"__pycache__" not in line
+                if line.startswith(own) and b"__pycache__" not in line
             ]
         if lines:
             return b"\n".join(sorted(lines))

@@ -50,17 +50,8 @@ def excerpt(text: Any, words: int = 6) -> str:
 
 def closest(word: Any, choices: Iterable[Any]) -> str | None:
     """The one of `choices` close enough to `word` to be what was meant, if any."""
-    return _closest(str(word), tuple(str(c) for c in choices))
-
-
-@functools.lru_cache(maxsize=4096)
-def _closest(word: str, choices: tuple[str, ...]) -> str | None:
-    # Remembered: a brief with the same slip thousands of times (a misspelt key in every
-    # source) asks the same question each time, and difflib's answer costs 0.1 ms.
-    import difflib  # only when there is something to hint at
-
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return close[0] if close else None
+    ranked = _ranked(str(word), tuple(str(c) for c in choices))
+    return ranked[0][1] if ranked else None
 
 
 def closest_free(
@@ -77,9 +68,11 @@ def closest_free(
 
 @functools.lru_cache(maxsize=4096)
 def _ranked(word: str, choices: tuple[str, ...]) -> tuple[tuple[float, str], ...]:
-    """The choices close to `word` (as `closest` finds them), the closest first, each with
-    its likeness; remembered as `_closest` is."""
-    import difflib
+    """The choices close enough to `word` to be what was meant, the closest first, each
+    with its likeness. Remembered: a brief with the same slip thousands of times (a
+    misspelt key in every source) asks the same question each time, and difflib's answer
+    costs 0.1 ms."""
+    import difflib  # only when there is something to hint at
 
     if not choices:
         return ()
